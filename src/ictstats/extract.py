@@ -1,0 +1,399 @@
+"""The pipeline: text in, rows out. Read it top to bottom.
+
+1. ``numbers``     find every numeral and read its value;
+2. ranges          join ``70-80`` and ``từ 20 đến 30`` into one numeral;
+3. ``exclusions``  drop numerals inside dates, identifiers, versions, names...;
+4. ``units``       read the unit, rank or counted noun around each numeral;
+5. ``qualifiers``  read ``gần``/``hơn``/``top`` and ``tăng``/``giảm``;
+6. ``context``     metric, period and status from the sentence and document;
+7. rows.
+
+Every kept mention records the rules that shaped it (``Mention.trace``) and every
+dropped numeral its reason (``Rejection``); ``explain`` shows both.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field, replace
+
+import regex
+
+from . import context
+from .exclusions import Protected
+from .lexicon import load, word_set, words_alternation
+from .numbers import NumberToken, find_numbers
+from .qualifiers import read_change, read_qualifier, read_qualifier_pair
+from .row import Row
+from .text import Layout, normalize
+from .units import UnitReading, is_ordinal, read_item, read_measure, read_rank, read_unit
+
+_SPACE = r"[ \t\u00a0]*"
+_LEFT = r"(?:^|(?<=[^\p{L}]))"
+
+
+@dataclass
+class Mention:
+    """A numeral accepted as a quantity, while the pipeline fills it in."""
+
+    token: NumberToken
+    start: int
+    end: int
+    unit: str
+    item: str
+    rule: str
+    qualifier: str = "="
+    change: str = ""
+    metric: str = ""
+    period: str = ""
+    status: str = "actual"
+    compared_to: str = ""
+    trace: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def value(self) -> float:
+        return self.token.value
+
+    @property
+    def value_max(self) -> float | None:
+        return self.token.value_max
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A numeral that is not a quantity, and why."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass
+class Scan:
+    """Everything the pipeline learned about one document."""
+
+    text: str
+    layout: Layout
+    mentions: list[Mention]
+    rejections: list[Rejection]
+    doc_date: str = ""
+
+
+def extract(text: str, doc: str = "-", *, doc_date: str | None = None) -> list[Row]:
+    """Every quantity mention in ``text`` as a SPEC row, in document order.
+
+    >>> [(r.surface, r.value, r.unit, r.qualifier) for r in extract("Việt Nam sở hữu hơn 16 triệu địa chỉ IPv4.")]
+    [('hơn 16 triệu địa chỉ IPv4', 16000000.0, 'count', '>')]
+    >>> [(r.surface, r.value, r.unit, r.change) for r in extract("doanh thu đạt 118 tỷ USD, tăng trưởng 7%")]
+    [('118 tỷ USD', 118000000000.0, 'USD', ''), ('7%', 7.0, '%', 'up')]
+    """
+    return rows_of(scan(text, doc_date=doc_date), doc)
+
+
+def rows_of(result: Scan, doc: str) -> list[Row]:
+    text, layout = result.text, result.layout
+    return [
+        Row(
+            doc=doc,
+            line=layout.line_of(m.start),
+            start=m.start,
+            end=m.end,
+            surface=text[m.start:m.end],
+            value=m.value,
+            value_max=m.value_max,
+            unit=m.unit,
+            item=m.item,
+            qualifier=m.qualifier,
+            change=m.change,
+            metric=m.metric,
+            period=m.period,
+            status=m.status,
+            sentence=layout.sentence(m.start),
+            rule=m.rule,
+            doc_date=result.doc_date,
+            compared_to=m.compared_to,
+        )
+        for m in result.mentions
+    ]
+
+
+def scan(text: str, *, doc_date: str | None = None) -> Scan:
+    """Run the pipeline over one document."""
+    text = normalize(text)
+    layout = Layout(text)
+    protected = Protected(text)
+    tokens = join_ranges(text, find_numbers(text))
+    mentions: list[Mention] = []
+    rejections: list[Rejection] = []
+    consumed = 0
+    for tok in tokens:
+        if tok.start < consumed:
+            continue
+        outcome = classify(text, tok, protected, layout, mentions)
+        if isinstance(outcome, Rejection):
+            rejections.append(outcome)
+            continue
+        mentions.append(outcome)
+        consumed = outcome.end
+    result = Scan(text, layout, mentions, rejections)
+    context.annotate(result, doc_date=doc_date)
+    return result
+
+
+# --- ranges ---------------------------------------------------------------
+
+_DASH_GAP = regex.compile(r"\s*[-–—]\s*")
+_TO_GAP = regex.compile(r"\s+(?:đến|tới|-|–)\s+")
+_FROM_BEFORE = regex.compile(_LEFT + r"(?i:từ)" + _SPACE + r"$")
+
+
+def join_ranges(text: str, tokens: list[NumberToken]) -> list[NumberToken]:
+    """Join ``70-80``, ``5 - 6``, ``3,6-4,5`` and ``từ 20 đến 30`` into range tokens.
+
+    The scale of the second number applies to the first when it has none
+    (``từ 20 đến 30 tỷ USD``). Year pairs are left alone: exclusions drop them.
+    """
+    out: list[NumberToken] = []
+    i = 0
+    while i < len(tokens):
+        a = tokens[i]
+        b = tokens[i + 1] if i + 1 < len(tokens) else None
+        if b and a.kind == b.kind != "multiplier" and not a.glued:
+            gap = text[a.end:b.start]
+            rule = ""
+            if _DASH_GAP.fullmatch(gap) and "\n" not in gap:
+                rule = "range.dash"
+            elif _TO_GAP.fullmatch(gap) and _FROM_BEFORE.search(text[max(0, a.start - 6):a.start]):
+                rule = "range.from_to"
+            low = a.value * b.scale if a.scale == 1.0 and b.scale != 1.0 else a.value
+            if rule and low < b.value and not _looks_like_years(a, b):
+                out.append(replace(b, start=a.start, value=low, value_max=b.value, raw=text[a.start:b.start] + b.raw, range_rule=rule))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _looks_like_years(a: NumberToken, b: NumberToken) -> bool:
+    return all(t.scale == 1.0 and t.raw.isdigit() and len(t.raw) == 4 and 1900 <= t.value <= 2100 for t in (a, b))
+
+
+# --- one numeral ------------------------------------------------------------
+
+
+def classify(text: str, tok: NumberToken, protected: Protected, layout: Layout, mentions: list[Mention]) -> Mention | Rejection:
+    """Decide whether ``tok`` is a quantity and, if so, read what it measures."""
+
+    def reject(reason: str) -> Rejection:
+        return Rejection(tok.start, tok.end, text[tok.start:tok.end], reason)
+
+    why = protected.reason(tok.start, tok.start + len(tok.raw))
+    if why:
+        return reject(why)
+    if tok.glued:
+        measure = read_measure(text, tok.start + len(tok.raw))
+        if not measure:
+            return reject("tech.name")  # 5G, IPv6, 4K: letters glued to the digits
+    if _alone_on_line(text, tok, layout):
+        return reject("furniture")
+
+    rank = read_rank(text, tok.start, tok.end)
+    if rank:
+        start, rule, qualifier = rank
+        m = Mention(tok, start, tok.end, "rank", "", _rule(tok, rule), qualifier=qualifier)
+        m.trace.append(("unit", f"{rule}: {text[start:tok.start].strip()!r}"))
+        return _finish(text, m, layout, mentions, qualifier_read=qualifier != "=")
+    if tok.kind == "ordinal":
+        return reject("ordinal")
+    if tok.kind == "spelled" and _vague(text, tok.start):
+        return reject("vague")
+    if is_ordinal(text, tok.start):
+        return reject("ordinal")
+
+    if tok.kind == "multiplier":
+        m = Mention(tok, tok.start, tok.end, "x", "", "multiplier.prefix")
+        return _finish(text, m, layout, mentions)
+
+    reading = read_unit(text, tok.end)
+    score = _score(text, tok)
+    if score:
+        reading = score
+    strong = reading is not None and reading.unit not in ("count",)
+    if tok.kind == "digits" and not strong and tok.scale == 1.0 and _name_before(text, tok.start, layout):
+        return reject("name")
+    if _year_like(tok) and (reading is None or reading.rule == "duration"):
+        return reject("date.year")
+
+    if reading is not None:
+        m = Mention(tok, tok.start, reading.end, reading.unit, reading.item, _rule(tok, reading.rule))
+        m.trace.append(("unit", f"{reading.rule}: {text[tok.end:reading.end].strip()!r}"))
+        return _finish(text, m, layout, mentions)
+
+    if tok.kind == "spelled":
+        return reject("spelled.no_noun")
+    bare = _bare(text, tok, layout, mentions)
+    if bare is None:
+        return reject("bare")
+    return _finish(text, bare, layout, mentions)
+
+
+def _rule(tok: NumberToken, unit_rule: str) -> str:
+    prefix = tok.range_rule or {"digits": "number", "spelled": "spelled", "ordinal": "ordinal", "multiplier": "number"}[tok.kind]
+    return f"{prefix}/{unit_rule}"
+
+
+def _finish(text: str, m: Mention, layout: Layout, mentions: list[Mention], *, qualifier_read: bool = False) -> Mention:
+    """Qualifier, change and paired cues around an accepted mention."""
+    if not qualifier_read:
+        qualifier, start = read_qualifier(text, m.start)
+        if qualifier != "=":
+            m.qualifier, m.start = qualifier, start
+            m.trace.append(("qualifier", f"{qualifier}: {text[start:m.token.start].strip()!r}"))
+    pair = read_qualifier_pair(text, m.start, m.end)
+    if pair:
+        m.qualifier, m.start, m.end = pair
+        m.trace.append(("qualifier", f"{pair[0]}: two-part cue"))
+    if m.token.value_max is not None:
+        m.qualifier = "range"
+    m.change = read_change(text, m.start)
+    if m.change:
+        m.trace.append(("change", m.change))
+    elif _in_parenthesis_after(text, m, mentions):
+        m.change = mentions[-1].change
+        m.trace.append(("change", f"{m.change}: parenthesis after a change"))
+    return m
+
+
+# --- helpers --------------------------------------------------------------
+
+
+def _alone_on_line(text: str, tok: NumberToken, layout: Layout) -> bool:
+    """Page furniture: a number alone on its line, or a counter such as "0 Thanh Niên"."""
+    start, end = layout.line_span(tok.start)
+    line = text[start:end].strip()
+    if line == tok.raw:
+        return True
+    if tok.kind == "digits" and line.startswith(tok.raw + " "):
+        rest = line[len(tok.raw):].split()
+        return 0 < len(rest) <= 3 and all(w[:1].isupper() for w in rest) and not any(c in line for c in ".,;:%")
+    return False
+
+
+@functools.cache
+def _vague_pattern() -> regex.Pattern:
+    return regex.compile(_LEFT + words_alternation(load("numbers")["spelled"]["vague_before"]) + _SPACE + r"$")
+
+
+def _vague(text: str, start: int) -> bool:
+    return bool(_vague_pattern().search(text[max(0, start - 12):start]))
+
+
+_PREV_WORDS = regex.compile(r"([\p{L}\p{N}&]+)(\s+)$")
+
+
+def _name_before(text: str, start: int, layout: Layout) -> bool:
+    """"Bộ Tư lệnh 86", "AIPA 41", "Hội nghị Trung ương 7": a number that is part of a name."""
+    stops = word_set("context", "nouns", "stop_words") | word_set("context", "value_cues")
+    not_name = set(load("context")["names"]["not_name_words"])
+    sentence_start = layout.sentence_span(start)[0]
+    pos = start
+    for depth in range(2):
+        m = _PREV_WORDS.search(text, max(0, pos - 40), pos)
+        if not m or " " not in m.group(2) and m.group(2) != "" and not m.group(2).isspace():
+            return False
+        word = m.group(1)
+        if word.lower() in stops or word in not_name:
+            return False
+        initial = text[sentence_start:m.start()].strip(" \t\"“'(") == ""
+        if len(word) >= 2 and (word.isupper() or (word[0].isupper() and any(c.isupper() for c in word[1:]))):
+            return True  # an acronym or CamelCase brand
+        if word[0].isupper() and not initial:
+            return True
+        if initial:
+            return False
+        pos = m.start()
+    return False
+
+
+def _year_like(tok: NumberToken) -> bool:
+    return tok.kind == "digits" and tok.scale == 1.0 and tok.raw.isdigit() and len(tok.raw) == 4 and 1900 <= tok.value <= 2100 and tok.value_max is None
+
+
+@functools.cache
+def _bare_patterns():
+    ctx = load("context")
+    quals = [c for cues in load("qualifiers")["qualifier"].values() for c in cues]
+    value = regex.compile(
+        _LEFT + words_alternation(ctx["value_cues"]) + r"(?:\s+" + words_alternation(quals) + r")?" + _SPACE + r"[“\"]?$"
+    )
+    not_before = regex.compile(_SPACE + words_alternation(ctx["value_cue_not_before"]) + r"(?![\p{L}])")
+    equivalence = regex.compile(_SPACE + words_alternation(ctx["equivalence_after"]) + r"(?![\p{L}])")
+    known = words_alternation(ctx["nouns"]["known"])
+    noun_before = regex.compile(r"(?i:\bsố(?:\s+lượng)?|tổng\s+số)\s+(" + known + r")(?![\p{L}])")
+    any_noun = regex.compile(_LEFT + "(" + known + r")(?![\p{L}])")
+    return value, not_before, equivalence, noun_before, any_noun
+
+
+def _clause_start(text: str, start: int, layout: Layout) -> int:
+    s = layout.sentence_span(start)[0]
+    cut = max(text.rfind(c, s, start) for c in ",;:(")
+    return max(s, cut + 1)
+
+
+def _bare(text: str, tok: NumberToken, layout: Layout, mentions: list[Mention]) -> Mention | None:
+    """A number with no unit after it: keep it only when the words around say it is a value."""
+    value_cue, not_before, equivalence, noun_before, any_noun = _bare_patterns()
+    _, q_start = read_qualifier(text, tok.start)
+    before = text[max(0, q_start - 25):q_start]
+    cue = value_cue.search(before)
+    if cue and not_before.match(text, tok.end):
+        cue = None
+    change = read_change(text, tok.start)
+    formatted = "." in tok.raw or "," in tok.raw
+    equivalent = equivalence.match(text, tok.end)
+    if not (cue or change or formatted or equivalent or tok.scale != 1.0):
+        return None
+    clause = _clause_start(text, tok.start, layout)
+    prev = mentions[-1] if mentions and layout.sentence_span(mentions[-1].start) == layout.sentence_span(tok.start) else None
+    if tok.scale != 1.0:
+        nouns = list(any_noun.finditer(text, clause, q_start))
+        item = nouns[-1].group(1).lower() if nouns else (prev.item if prev and prev.unit == "count" else "")
+        rule = "count.scaled"
+        m = Mention(tok, tok.start, tok.end, "count", item, _rule(tok, rule))
+    elif change and prev and prev.unit in ("count", "USD", "VND", "EUR"):
+        m = Mention(tok, tok.start, tok.end, prev.unit, prev.item, _rule(tok, "inherited"))
+    else:
+        noun = None
+        for noun in noun_before.finditer(text, clause, q_start):
+            pass
+        if noun and cue:
+            m = Mention(tok, tok.start, tok.end, "count", noun.group(1).lower(), _rule(tok, "count.noun_before"))
+        else:
+            m = Mention(tok, tok.start, tok.end, "", "", _rule(tok, "bare"))
+    m.trace.append(("unit", m.rule))
+    return m
+
+
+_SCORE_BEFORE = regex.compile(_LEFT + r"(?i:điểm|tổng điểm|số điểm|điểm số)" + _SPACE + r"$")
+_SCORE_AFTER = regex.compile(_SPACE + r"(?i:điểm)(?![\p{L}])(?!\s+(?i:cầu|phục|tiếp|truy|du|bán|giao|thu|kết|nóng|đen|sáng|chuẩn|mạnh|yếu|mới|đến))")
+_OUT_OF = regex.compile(r"/\s*(?:10|100|1000)(?![\d.,])")
+
+
+def _score(text: str, tok: NumberToken) -> UnitReading | None:
+    """"tổng điểm 94,59/100", "đạt 8,5 điểm": a score, whose unit is empty (SPEC §3)."""
+    if _SCORE_BEFORE.search(text[max(0, tok.start - 12):tok.start]):
+        m = _OUT_OF.match(text, tok.end)
+        return UnitReading("", "", m.end() if m else tok.end, "score")
+    m = _SCORE_AFTER.match(text, tok.end)
+    if m:
+        return UnitReading("", "", m.end(), "score")
+    return None
+
+
+def _in_parenthesis_after(text: str, m: Mention, mentions: list[Mention]) -> bool:
+    """"tăng 4,1 triệu thuê bao (4,25 %)": the parenthesis restates the change before it."""
+    if not mentions or not mentions[-1].change:
+        return False
+    gap = text[mentions[-1].end:m.start]
+    return regex.fullmatch(r"\s*\(\s*", gap) is not None

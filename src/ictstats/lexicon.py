@@ -1,0 +1,35 @@
+"""Load the word lists that drive every rule (the TOML files in ``lexicon/``).
+
+Lexicons are data so that users can read and extend them without touching the
+engine. Each file is parsed once per process.
+"""
+from __future__ import annotations
+
+import functools
+import tomllib
+from importlib import resources
+
+import regex
+
+
+@functools.cache
+def load(name: str) -> dict:
+    """Return the parsed ``lexicon/<name>.toml``."""
+    with resources.files("ictstats").joinpath("lexicon", f"{name}.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
+def words_alternation(words, *, flags: str = "i") -> str:
+    """A regex alternation of literal phrases, longest first, spaces matching any run of spaces."""
+    parts = sorted({w for w in words if w}, key=len, reverse=True)
+    escaped = [regex.escape(w).replace(r"\ ", r"\s+") for w in parts]
+    return f"(?{flags}:{'|'.join(escaped)})" if flags else f"(?:{'|'.join(escaped)})"
+
+
+@functools.cache
+def word_set(name: str, *path: str) -> frozenset[str]:
+    """A lower-cased set of phrases at ``path`` in lexicon ``name``."""
+    node = load(name)
+    for key in path:
+        node = node[key]
+    return frozenset(w.lower() for w in node)

@@ -1,0 +1,247 @@
+"""Stage 1 — numbers: find every numeral in a text and read its value (SPEC §2).
+
+Vietnamese writes ``1.347.087`` for a million-plus and ``30,95`` for a decimal;
+news copy also carries English-style ``43.54`` and ``1,200,000``. This module
+knows those conventions, the scale words that multiply (``3,5 triệu tỷ``), and
+spelled-out cardinals (``hai mươi mốt nghìn``). It does not decide whether a
+numeral is a quantity; later stages do.
+
+>>> parse_digits("1.347.087")
+1347087.0
+>>> parse_digits("30,95")
+30.95
+>>> parse_digits("1,321", scaled=True)
+1.321
+>>> parse_spelled("hai mươi mốt nghìn".split())
+21000.0
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .lexicon import load, words_alternation
+
+
+@dataclass(frozen=True, slots=True)
+class NumberToken:
+    """A numeral found in the text, with its scale words applied."""
+
+    start: int  # first character of the numeral (or of its "x" prefix)
+    end: int  # end of the numeral and any scale words after it
+    value: float
+    scale: float  # product of the scale words (1.0 when none)
+    kind: str  # "digits", "spelled", "ordinal" ("thứ hai") or "multiplier" ("x2")
+    raw: str  # the numeral as written, without scale words
+    glued: str = ""  # letters stuck to the digits that are not a scale ("5G" -> "G")
+    value_max: float | None = None  # set on ranges
+    range_rule: str = ""
+
+
+_DIGITS = regex.compile(r"(?<![\p{L}\p{N}_])\d+(?:[.,]\d+)*")
+_GLUED = regex.compile(r"\p{L}+")
+_MULTIPLIER = regex.compile(r"(?<![\p{L}\p{N}])[xX×](\d+(?:[.,]\d+)?)(?![\p{L}\p{N}])")
+
+# Signals of how a document writes numbers, counted over the whole text.
+_EN_SIGNS = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,])|\d,\d{3}\.\d")
+_VI_SIGNS = regex.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d\.\d{3},\d|(?<![\d.,])\d+,\d{1,2}(?![\d,])")
+
+
+def detect_english_style(text: str) -> bool:
+    """True when a document uses ``,`` for thousands and ``.`` for decimals."""
+    return len(_EN_SIGNS.findall(text)) > len(_VI_SIGNS.findall(text))
+
+
+def parse_digits(s: str, *, scaled: bool = False, english: bool = False) -> float | None:
+    """Value of a digit string under Vietnamese conventions; None if it is not a number.
+
+    ``scaled`` says a scale word follows (it makes ``1,321`` a decimal);
+    ``english`` says the document writes ``,`` for thousands.
+
+    >>> parse_digits("509.262"), parse_digits("43.54"), parse_digits("03")
+    (509262.0, 43.54, 3.0)
+    >>> parse_digits("1,200,000"), parse_digits("1.234.567,89")
+    (1200000.0, 1234567.89)
+    >>> parse_digits("1.2.3") is None
+    True
+    """
+    has_dot, has_comma = "." in s, "," in s
+    if has_dot and has_comma:
+        dec = "," if s.rfind(",") > s.rfind(".") else "."
+        thou = "." if dec == "," else ","
+        int_part, _, frac = s.rpartition(dec)
+        if thou in frac or dec in int_part or not _thousands_ok(int_part.split(thou)):
+            return None
+        return float(int_part.replace(thou, "") + "." + frac)
+    if not (has_dot or has_comma):
+        return float(s)
+    sep = "." if has_dot else ","
+    groups = s.split(sep)
+    if len(groups) > 2:
+        return float("".join(groups)) if _thousands_ok(groups) else None
+    head, tail = groups
+    if len(tail) != 3:
+        return float(f"{head}.{tail}")
+    if sep == "." or (not scaled and english):
+        # "." + three digits is always thousands; "," + three digits is thousands
+        # only in English-style documents and without a scale word.
+        return float(head + tail) if _thousands_ok(groups) else float(f"{head}.{tail}")
+    return float(f"{head}.{tail}")
+
+
+def _thousands_ok(groups: list[str]) -> bool:
+    return 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+
+
+@functools.cache
+def _spelled_tables():
+    lex = load("numbers")["spelled"]
+    digits = {k: float(v) for k, v in lex["digits"].items()}
+    scales = {k: float(v) for k, v in load("numbers")["scale"].items() if k in ("trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ")}
+    return digits, lex, scales
+
+
+def parse_spelled(words: list[str]) -> float | None:
+    """Value of a spelled-out Vietnamese cardinal, or None if the words do not form one.
+
+    >>> parse_spelled(["tám"]), parse_spelled(["một", "trăm"]), parse_spelled(["hai", "mươi", "lăm"])
+    (8.0, 100.0, 25.0)
+    """
+    digits, lex, scales = _spelled_tables()
+    total, group, small = 0.0, 0.0, 0.0
+    seen = False
+    for raw in words:
+        w = raw.lower()
+        if w in digits:
+            small += digits[w]
+        elif w in lex["ten"]:
+            small += 10
+        elif w in lex["tens_marker"]:
+            small = (small or 1) * 10
+        elif w in lex["filler"]:
+            continue
+        elif w in lex["hundred"]:
+            group += (small or 1) * 100
+            small = 0
+        elif w in scales:
+            chunk = group + small
+            total = total * scales[w] if chunk == 0 and total else total + (chunk or 1) * scales[w]
+            group = small = 0
+        else:
+            return None
+        seen = True
+    return total + group + small if seen else None
+
+
+@functools.cache
+def _patterns():
+    nums = load("numbers")
+    scale_words = nums["scale"]
+    not_before = nums["scale_not_before"]
+    scale_alts = []
+    for w in sorted(scale_words, key=len, reverse=True):
+        guard = ""
+        if w in not_before:
+            guard = r"(?!\s+(?:" + "|".join(map(regex.escape, not_before[w])) + r")(?![\p{L}]))"
+        scale_alts.append(regex.escape(w) + r"(?![\p{L}\p{N}])" + guard)
+    scale_run = regex.compile(r"(?:\s+(?i:" + "|".join(scale_alts) + r"))+")
+    one_scale = regex.compile(r"\s+(?i:(" + "|".join(scale_alts) + r"))")
+    spelled = nums["spelled"]
+    words = list(spelled["digits"]) + spelled["ten"] + spelled["tens_marker"] + spelled["hundred"] + spelled["filler"]
+    words += [w for w in scale_words if w in ("nghìn", "ngàn", "triệu", "tỷ", "tỉ")]
+    word_alt = words_alternation(words, flags="")
+    spelled_run = regex.compile(rf"(?i)(?<![\p{{L}}\p{{N}}]){word_alt}(?:\s+{word_alt})*(?![\p{{L}}\p{{N}}])")
+    attached = nums["attached_scale"]
+    attached_re = regex.compile(
+        r"(" + "|".join(map(regex.escape, sorted(attached, key=len, reverse=True))) + r")(?![\p{L}\p{N}])"
+    )
+    return scale_run, one_scale, spelled_run, attached_re, {k.lower(): float(v) for k, v in scale_words.items()}, attached
+
+
+def _read_scale(text: str, pos: int) -> tuple[float, int]:
+    """Scale words starting at ``pos``: (product, end)."""
+    scale_run, one_scale, *_rest, scale_values, _ = _patterns()
+    m = scale_run.match(text, pos)
+    if not m:
+        return 1.0, pos
+    factor = 1.0
+    for w in one_scale.finditer(text, pos, m.end()):
+        factor *= scale_values[w.group(1).lower()]
+    return factor, m.end()
+
+
+def find_numbers(text: str, *, english: bool | None = None) -> list[NumberToken]:
+    """Every numeral in ``text``, in order, with scale words applied.
+
+    >>> [(t.raw, t.value) for t in find_numbers("đạt 1.347.087 tỷ đồng, tăng 7%")]
+    [('1.347.087', 1.347087e+15), ('7', 7.0)]
+    """
+    if english is None:
+        english = detect_english_style(text)
+    _, _, spelled_run, attached_re, _, attached = _patterns()
+    tokens: list[NumberToken] = []
+    for m in _DIGITS.finditer(text):
+        raw, end, glued = m.group(), m.end(), ""
+        scale = 1.0
+        g = _GLUED.match(text, end)
+        if g:
+            a = attached_re.match(text, end)
+            if a:
+                scale, end = float(attached[a.group(1)]), a.end()
+            else:
+                glued = g.group()
+        if not glued:
+            more, end = _read_scale(text, end)
+            scale *= more
+        value = parse_digits(raw, scaled=scale != 1.0, english=english)
+        if value is None:
+            continue
+        tokens.append(NumberToken(m.start(), end, value * scale, scale, "digits", raw, glued))
+    for m in _MULTIPLIER.finditer(text):
+        value = parse_digits(m.group(1), english=english)
+        if value is not None:
+            tokens.append(NumberToken(m.start(), m.end(), value, 1.0, "multiplier", m.group()))
+    for m in _ordinal_pattern().finditer(text):
+        value = load("numbers")["ordinal"][m.group(1).lower()]
+        tokens.append(NumberToken(m.start(1), m.end(1), float(value), 1.0, "ordinal", m.group(1)))
+    taken = [(t.start, t.end) for t in tokens]
+    for m in spelled_run.finditer(text):
+        tok = _spelled_token(text, m, taken)
+        if tok:
+            tokens.append(tok)
+    tokens.sort(key=lambda t: t.start)
+    return tokens
+
+
+@functools.cache
+def _ordinal_pattern() -> regex.Pattern:
+    words = words_alternation(load("numbers")["ordinal"], flags="")
+    return regex.compile(rf"(?i)(?<![\p{{L}}])thứ\s+({words})(?![\p{{L}}\p{{N}}])")
+
+
+def _spelled_token(text: str, m, taken) -> NumberToken | None:
+    _, lex, _ = _spelled_tables()
+    words = [(w.start(), w.end(), w.group()) for w in regex.finditer(r"\S+", m.group())]
+    words = [(m.start() + s, m.start() + e, w) for s, e, w in words]
+    # "năm" closing a run is the unit "year" ("hai năm"), not five.
+    while words and words[-1][2].lower() == "năm" and (len(words) < 2 or words[-2][2].lower() not in ("linh", "lẻ", "mươi")):
+        words.pop()
+    while words and words[0][2].lower() in lex["never_first"]:
+        words.pop(0)
+    if not words:
+        return None
+    start, end = words[0][0], words[-1][1]
+    if any(s2 < end and start < e2 for s2, e2 in taken):
+        return None
+    names = [w.lower() for _, _, w in words]
+    if len(names) == 1 and names[0] in lex["never_alone"]:
+        return None
+    if names[-1] in ("nghìn", "ngàn", "triệu", "tỷ", "tỉ") and len(names) == 1:
+        return None
+    value = parse_spelled([w for _, _, w in words])
+    if value is None:
+        return None
+    raw = text[start:end]
+    return NumberToken(start, end, value, 1.0, "spelled", raw)

@@ -1,0 +1,104 @@
+"""Stage 4 — qualifiers and change: the words that bound or move a number (SPEC §4).
+
+>>> read_qualifier("đạt gần 43.54%", 8)
+('~', 4)
+>>> read_change("tăng thêm khoảng 6,54%", 17)
+'up'
+>>> read_change("đã tăng ở mức kỷ lục lên 20.579", 25)
+''
+"""
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from .lexicon import load, words_alternation
+
+_SPACE = r"[ \t\u00a0]*"
+_LEFT = r"(?:^|(?<=[^\p{L}]))"
+
+
+@functools.cache
+def _qualifier_patterns():
+    lex = load("qualifiers")
+    single = []
+    for qual, cues in lex["qualifier"].items():
+        single.append((qual, regex.compile(_LEFT + words_alternation(cues) + _SPACE + r"$")))
+    comparative = regex.compile(_LEFT + words_alternation(lex["qualifier_exceptions"]["comparative_heads"]) + r"\s+$")
+    return single, comparative
+
+
+def read_qualifier(text: str, start: int) -> tuple[str, int]:
+    """(qualifier, new start) from the cue right before ``start``; ("=", start) if none."""
+    single, comparative = _qualifier_patterns()
+    before = text[max(0, start - 25):start]
+    offset = start - len(before)
+    best = None
+    for qual, pattern in single:
+        m = pattern.search(before)
+        if m and (best is None or m.start() < best[1]):
+            best = (qual, m.start())
+    if best is None:
+        return "=", start
+    qual, at = best
+    if qual == ">" and comparative.search(before[:at]):
+        return "=", start
+    return qual, offset + at
+
+
+@functools.cache
+def _pair_patterns():
+    out = []
+    for pair in load("qualifiers")["qualifier_pair"]:
+        before = (
+            regex.compile(_LEFT + words_alternation([pair["before"]]) + _SPACE + r"$") if pair["before"] else None
+        )
+        after = regex.compile(_SPACE + words_alternation([pair["after"]]) + r"(?![\p{L}])")
+        out.append((before, after, pair["qualifier"]))
+    return out
+
+
+def read_qualifier_pair(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """Two-part cues ("từ 15 tuổi trở lên"): (qualifier, new start, new end) or None."""
+    before_text = text[max(0, start - 15):start]
+    offset = start - len(before_text)
+    for before, after, qual in _pair_patterns():
+        a = after.match(text, end)
+        if not a:
+            continue
+        if before is None:
+            return qual, start, a.end()
+        b = before.search(before_text)
+        if b:
+            return qual, offset + b.start(), a.end()
+    return None
+
+
+@functools.cache
+def _change_patterns():
+    ch = load("qualifiers")["change"]
+    fillers = words_alternation(ch["fillers"] + ch["level_markers"])
+    quals = words_alternation([c for cues in load("qualifiers")["qualifier"].values() for c in cues])
+    tail = rf"(?:\s+{fillers})*(?:\s+{quals})?" + _SPACE + r"$"
+    up = regex.compile(_LEFT + "(" + words_alternation(ch["up"]) + ")" + f"(?P<tail>{tail})")
+    down = regex.compile(_LEFT + "(" + words_alternation(ch["down"]) + ")" + f"(?P<tail>{tail})")
+    level = regex.compile(_LEFT + words_alternation(ch["level_markers"]) + r"(?![\p{L}])")
+    return up, down, level
+
+
+def read_change(text: str, start: int) -> str:
+    """"up", "down" or "" from a change cue right before the number at ``start``."""
+    up, down, level = _change_patterns()
+    before = text[max(0, start - 40):start]
+    found = []
+    for direction, pattern in (("up", up), ("down", down)):
+        m = pattern.search(before)
+        if m:
+            found.append((m.start(), direction, m.group("tail")))
+    if not found:
+        return ""
+    _, direction, tail = max(found)  # the cue nearest the number
+    if level.search(tail):
+        return ""
+    return direction

@@ -1,0 +1,61 @@
+"""The document as the extractor sees it: NFC text, its lines and its sentences."""
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from dataclasses import dataclass, field
+
+import regex
+
+# A sentence ends at a line break, or at . ! ? … followed by space and a capital,
+# digit or opening quote. A dot between digits (1.000, 43.54) never ends one.
+_SENTENCE_END = regex.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\p{Lu}\d“\"(\[‘'])|\n+")
+
+
+def normalize(text: str) -> str:
+    """Unicode NFC, nothing else: offsets in rows index into this string."""
+    return unicodedata.normalize("NFC", text)
+
+
+@dataclass
+class Layout:
+    """Line and sentence boundaries of one document, for offset look-ups."""
+
+    text: str
+    line_starts: list[int] = field(init=False)
+    sentence_bounds: list[tuple[int, int]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.line_starts = [0] + [m.end() for m in regex.finditer(r"\n", self.text)]
+        bounds, start = [], 0
+        for m in _SENTENCE_END.finditer(self.text):
+            if m.start() > start:
+                bounds.append((start, m.start()))
+            start = m.end()
+        if start < len(self.text):
+            bounds.append((start, len(self.text)))
+        self.sentence_bounds = bounds
+        self._sentence_starts = [s for s, _ in bounds]
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of ``offset``."""
+        return bisect.bisect_right(self.line_starts, offset)
+
+    def line_span(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.line_starts, offset) - 1
+        start = self.line_starts[i]
+        end = self.text.find("\n", start)
+        return start, len(self.text) if end == -1 else end
+
+    def sentence_span(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i < 0:
+            return self.line_span(offset)
+        start, end = self.sentence_bounds[i]
+        if offset >= end:  # between sentences (whitespace): use the line
+            return self.line_span(offset)
+        return start, end
+
+    def sentence(self, offset: int) -> str:
+        start, end = self.sentence_span(offset)
+        return self.text[start:end].strip()

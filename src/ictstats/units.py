@@ -1,0 +1,208 @@
+"""Stage 3 — units: what a number measures, read from the words around it (SPEC §3).
+
+After the number: ``%``, currencies, ``lần`` (x), durations, data units, a rate
+per head (``/100 dân``) or a counted noun (unit ``count``, the noun as ``item``).
+Before it: ranking cues (``đứng thứ``, ``top``, ``vị trí``).
+
+>>> read_unit("30,95%", 5).unit
+'%'
+>>> r = read_unit("509.262 tên miền quốc gia", 7); (r.unit, r.item)
+('count', 'tên miền')
+>>> read_unit("01 đồng chí lãnh đạo", 2).unit
+'count'
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .lexicon import load, word_set, words_alternation
+
+
+@dataclass(frozen=True, slots=True)
+class UnitReading:
+    unit: str
+    item: str
+    end: int  # where the unit (and item) ends in the text
+    rule: str
+
+
+_SPACE = r"[ \t\u00a0]*"
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}&]*|\S")
+
+
+@functools.cache
+def _unit_pattern() -> tuple[regex.Pattern, dict[str, tuple[str, str]]]:
+    """One alternation over every unit form; group name -> (unit id, rule id)."""
+    alts, groups = [], {}
+    forms = []
+    for i, u in enumerate(load("units")["unit"]):
+        guard = ""
+        if u.get("not_before"):
+            guard = r"(?!\s+(?:" + "|".join(map(regex.escape, u["not_before"])) + r")(?![\p{L}]))"
+        for j, form in enumerate(u["forms"]):
+            forms.append((form, i, j, u, guard))
+    for form, i, j, u, guard in sorted(forms, key=lambda f: len(f[0]), reverse=True):
+        name = f"u{i}_{j}"
+        body = regex.escape(form).replace(r"\ ", r"\s+")
+        if not u.get("case_sensitive"):
+            body = f"(?i:{body})"
+        boundary = r"(?![\p{L}\p{N}])" if form[-1].isalnum() else ""
+        alts.append(f"(?P<{name}>{body}){boundary}{guard}")
+        groups[name] = (u["id"], u.get("rule", _rule_for(u["id"])))
+    return regex.compile(_SPACE + "(?:" + "|".join(alts) + ")"), groups
+
+
+def _rule_for(unit: str) -> str:
+    if unit == "%":
+        return "percent"
+    if unit == "pp":
+        return "percentage_point"
+    if unit in ("USD", "VND", "EUR"):
+        return "currency"
+    if unit == "x":
+        return "multiplier"
+    if unit in ("year", "month", "week", "day", "hour", "minute", "second"):
+        return "duration"
+    return "measure"
+
+
+@functools.cache
+def _rate_pattern() -> tuple[regex.Pattern, dict]:
+    rates = load("units")["rate_suffix"]
+    return regex.compile(r"/(" + words_alternation(rates) + r")(?![\p{L}])"), {k.lower(): v for k, v in rates.items()}
+
+
+@functools.cache
+def _per_capita_pattern() -> regex.Pattern:
+    pc = load("units")["per_capita"]
+    joiners = words_alternation(pc["joiners"])
+    people = words_alternation(pc["population_words"])
+    return regex.compile(_SPACE + joiners + _SPACE + r"(100|1\.000|1000|1,000)" + _SPACE + people + r"(?![\p{L}])")
+
+
+def read_measure(text: str, pos: int) -> UnitReading | None:
+    """A unit form (not a counted noun) starting at ``pos``, with a rate suffix if any."""
+    pattern, groups = _unit_pattern()
+    m = pattern.match(text, pos)
+    if not m:
+        return None
+    unit, rule = groups[m.lastgroup]
+    end = m.end()
+    if rule == "measure":
+        rate_re, rates = _rate_pattern()
+        r = rate_re.match(text, end)
+        if r:
+            unit, end = f"{unit}/{rates[r.group(1).lower()]}", r.end()
+    return UnitReading(unit, "", end, rule)
+
+
+def read_unit(text: str, pos: int) -> UnitReading | None:
+    """The unit written right after a number ending at ``pos``, or None."""
+    measure = read_measure(text, pos)
+    if measure:
+        return measure
+    item, end = read_item(text, pos)
+    if not item:
+        return None
+    pc = _per_capita_pattern().match(text, end)
+    if pc:
+        unit = "per1000" if pc.group(1) != "100" else "per100"
+        return UnitReading(unit, item, pc.end(), "per_capita")
+    return UnitReading("count", item, end, "count.noun")
+
+
+def _is_tech(word: str) -> bool:
+    """IPv4, 5G, BTS, TTTT: tokens that name a technology or body and can close an item."""
+    return any(c.isdigit() for c in word) or (len(word) >= 2 and word.isupper())
+
+
+def read_item(text: str, pos: int, *, max_words: int = 2) -> tuple[str, int]:
+    """The counted noun starting after ``pos`` (lower-cased) and where it ends; ("", pos) if none."""
+    stops = word_set("context", "nouns", "stop_words")
+    known = _known_nouns()
+    words = []
+    for m in _WORD.finditer(text, pos, min(len(text), pos + 160)):
+        gap = text[(words[-1][1] if words else pos):m.start()]
+        if "\n" in gap or (not words and gap == "" ) or (gap and not gap.isspace()):
+            break
+        words.append((m.start(), m.end(), m.group()))
+        if len(words) >= 10:
+            break
+    # a word glued to the number ("5G") is not a noun after it
+    if not words or not words[0][2][0].isalpha():
+        return "", pos
+    lowered = [w.lower() for _, _, w in words]
+    # the longest known noun wins, even over a stop word ("Chỉ thị" is not "chỉ")
+    best = 0
+    for n in range(min(len(words), 8), 0, -1):
+        if " ".join(lowered[:n]) in known:
+            best = n
+            break
+    if not best and (lowered[0] in stops or (len(lowered) > 1 and f"{lowered[0]} {lowered[1]}" in stops)):
+        return "", pos
+    if best:
+        n = best
+        while n < len(words) and _is_tech(words[n][2]):
+            n += 1
+    else:
+        n = 0
+        while n < len(words) and n < max_words:
+            w, lw = words[n][2], lowered[n]
+            if not w[0].isalpha() or lw in stops:
+                break
+            if n and w[0].isupper() and not _is_tech(w) and not words[0][2][0].isupper():
+                break  # a name starts: "04 cơ quan Văn phòng"
+            n += 1
+        while n < len(words) and _is_tech(words[n][2]) and words[n][2][0].isalnum():
+            n += 1
+    if n == 0:
+        return "", pos
+    end = words[n - 1][1]
+    return " ".join(lowered[:n]), end
+
+
+@functools.cache
+def _known_nouns() -> frozenset[str]:
+    return word_set("context", "nouns", "known")
+
+
+@functools.cache
+def _rank_patterns():
+    rank = load("context")["rank"]
+    prefix = regex.compile(r"(?:^|(?<=[^\p{L}]))" + words_alternation(rank["prefix"]) + _SPACE + r"$")
+    top = regex.compile(r"(?:^|(?<=[^\p{L}]))" + words_alternation(rank["top"]) + _SPACE + r"$")
+    thu = regex.compile(r"(?:^|(?<=[^\p{L}]))(?i:thứ)" + _SPACE + r"$")
+    scope = regex.compile(_SPACE + r"(?:trên\s+|trong\s+|của\s+)?" + words_alternation(rank["scope_words"]) + r"(?![\p{L}])")
+    return prefix, top, thu, scope
+
+
+def read_rank(text: str, start: int, end: int) -> tuple[int, str, str] | None:
+    """(surface start, rule, qualifier) when the number at [start, end) is a position in a ranking."""
+    prefix, top, thu, scope = _rank_patterns()
+    before = text[max(0, start - 30):start]
+    offset = start - len(before)
+    m = prefix.search(before)
+    if m:
+        return offset + m.start(), "rank.position", "="
+    m = top.search(before)
+    if m:
+        return offset + m.start(), "rank.top", "<="
+    m = thu.search(before)
+    if m and scope.match(text, end):
+        return offset + m.start(), "rank.ordinal", "="
+    return None
+
+
+def is_ordinal(text: str, start: int) -> bool:
+    """"lần thứ 37", "kỳ họp thứ 5", "Thứ hai," — an ordinal that is not a ranking."""
+    before = text[max(0, start - 30):start]
+    return bool(_ordinal_pattern().search(before))
+
+
+@functools.cache
+def _ordinal_pattern() -> regex.Pattern:
+    words = load("context")["ordinal"]["before"]
+    return regex.compile(r"(?:^|(?<=[^\p{L}]))" + words_alternation(words) + _SPACE + r"$")

@@ -6,7 +6,7 @@ Every match marks a protected span with the pattern's id; a numeral inside one
 is dropped, and the id says why (``explain`` shows it).
 
 >>> [(text, why) for _, _, why, text in protected_spans("Ngày 11/6/2020, theo Nghị định số 47/2020/NĐ-CP")]
-[('11/6/2020', 'date.dmy'), ('số 47/2020/NĐ-CP', 'legal.identifier')]
+[('Ngày 11/6/2020', 'date.word'), ('Nghị định số 47/2020/NĐ-CP', 'legal.reference')]
 """
 from __future__ import annotations
 

@@ -167,7 +167,10 @@ def join_ranges(text: str, tokens: list[NumberToken]) -> list[NumberToken]:
                 rule = "range.from_to"
             low = a.value * b.scale if a.scale == 1.0 and b.scale != 1.0 else a.value
             if rule and low < b.value and not _looks_like_years(a, b):
-                out.append(replace(b, start=a.start, value=low, value_max=b.value, raw=text[a.start:b.start] + b.raw, range_rule=rule))
+                start = a.start
+                if rule == "range.from_to":
+                    start = a.start - len(_FROM_BEFORE.search(text[max(0, a.start - 6):a.start]).group())
+                out.append(replace(b, start=start, value=low, value_max=b.value, raw=text[start:b.start] + b.raw, range_rule=rule))
                 i += 2
                 continue
         out.append(a)
@@ -215,10 +218,7 @@ def classify(text: str, tok: NumberToken, protected: Protected, layout: Layout, 
         m = Mention(tok, tok.start, tok.end, "x", "", "multiplier.prefix")
         return _finish(text, m, layout, mentions)
 
-    reading = read_unit(text, tok.end)
-    score = _score(text, tok)
-    if score:
-        reading = score
+    reading = read_measure(text, tok.end) or _score(text, tok) or read_unit(text, tok.end)
     strong = reading is not None and reading.unit not in ("count",)
     if tok.kind == "digits" and not strong and tok.scale == 1.0 and _name_before(text, tok.start, layout):
         return reject("name")
@@ -245,15 +245,15 @@ def _rule(tok: NumberToken, unit_rule: str) -> str:
 
 def _finish(text: str, m: Mention, layout: Layout, mentions: list[Mention], *, qualifier_read: bool = False) -> Mention:
     """Qualifier, change and paired cues around an accepted mention."""
-    if not qualifier_read:
+    pair = None if qualifier_read else read_qualifier_pair(text, m.start, m.end)
+    if pair:
+        m.qualifier, m.start, m.end = pair
+        m.trace.append(("qualifier", f"{pair[0]}: two-part cue {text[m.start:m.end]!r}"))
+    elif not qualifier_read:
         qualifier, start = read_qualifier(text, m.start)
         if qualifier != "=":
             m.qualifier, m.start = qualifier, start
             m.trace.append(("qualifier", f"{qualifier}: {text[start:m.token.start].strip()!r}"))
-    pair = read_qualifier_pair(text, m.start, m.end)
-    if pair:
-        m.qualifier, m.start, m.end = pair
-        m.trace.append(("qualifier", f"{pair[0]}: two-part cue"))
     if m.token.value_max is not None:
         m.qualifier = "range"
     m.change = read_change(text, m.start)

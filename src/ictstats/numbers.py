@@ -176,7 +176,7 @@ def find_numbers(text: str, *, english: bool | None = None) -> list[NumberToken]
     """Every numeral in ``text``, in order, with scale words applied.
 
     >>> [(t.raw, t.value) for t in find_numbers("đạt 1.347.087 tỷ đồng, tăng 7%")]
-    [('1.347.087', 1.347087e+15), ('7', 7.0)]
+    [('1.347.087', 1347087000000000.0), ('7', 7.0)]
     """
     if english is None:
         english = detect_english_style(text)

@@ -1,0 +1,153 @@
+"""The command line, through typer's CliRunner."""
+import csv
+import io
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from ictstats import COLUMNS
+from ictstats.cli import app
+
+runner = CliRunner()
+FIXTURES = Path(__file__).parent / "fixtures"
+DOC = FIXTURES / "000_e3f4f09c47423a5d.txt"
+SAMPLE = "Tính đến hết tháng 5/2020, có tổng số 509.262 tên miền, tăng 7%.\n"
+
+
+def run(*args, input=None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def test_csv_is_the_default_when_not_a_terminal():
+    result = run("extract", str(DOC))
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0].keys()) == list(COLUMNS)
+    assert rows[1]["surface"] == "509.262 tên miền" and rows[1]["value"] == "509262"
+    assert result.stderr == ""
+
+
+def test_tsv():
+    result = run("extract", str(DOC), "--format", "tsv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout), delimiter="\t"))
+    assert rows[1]["unit"] == "count"
+
+
+def test_jsonl_has_nulls_for_empty_fields():
+    result = run("extract", "-", "-f", "jsonl", input=SAMPLE)
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["surface"] for r in rows] == ["509.262 tên miền", "7%"]
+    assert rows[0]["value_max"] is None and rows[0]["doc"] == "-"
+    assert list(rows[0]) == list(COLUMNS)
+
+
+def test_json_is_one_array():
+    result = run("extract", "-f", "json", input=SAMPLE)
+    rows = json.loads(result.stdout)
+    assert len(rows) == 2 and rows[1]["change"] == "up"
+
+
+def test_json_of_nothing_is_an_empty_array():
+    assert json.loads(run("extract", "-f", "json", input="không có gì").stdout) == []
+
+
+def test_table():
+    result = runner.invoke(app, ["extract", str(DOC), "-f", "table"], env={"COLUMNS": "250"})
+    assert result.exit_code == 0
+    assert "509.262 tên miền" in result.stdout and "rows" in result.stdout
+
+
+def test_parquet_reads_back_with_pandas(tmp_path):
+    out = tmp_path / "rows.parquet"
+    result = run("extract", str(FIXTURES), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    frame = pd.read_parquet(out)
+    assert list(frame.columns) == list(COLUMNS)
+    assert frame["doc"].nunique() == 5
+    assert frame.loc[frame["surface"] == "509.262 tên miền", "value"].iloc[0] == 509262
+
+
+def test_parquet_needs_an_output_file():
+    result = run("extract", str(DOC), "-f", "parquet")
+    assert result.exit_code == 2 and "-o" in result.stderr
+
+
+def test_output_format_follows_the_suffix(tmp_path):
+    out = tmp_path / "rows.jsonl"
+    assert run("extract", str(DOC), "-o", str(out)).exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["doc"] == str(DOC)
+
+
+def test_directory_is_walked_for_text_files(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text("có 3 nhà mạng", encoding="utf-8")
+    (tmp_path / "sub" / "b.md").write_text("đạt 41%", encoding="utf-8")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\x00")
+    result = run("extract", str(tmp_path), "-f", "jsonl")
+    docs = [json.loads(line)["doc"] for line in result.stdout.splitlines()]
+    assert docs == [str(tmp_path / "a.txt"), str(tmp_path / "sub" / "b.md")]
+    assert "skipped 1 file" in result.stderr
+
+
+def test_empty_input_gives_header_only_and_exit_zero(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    result = run("extract", str(empty), "-f", "csv")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == ",".join(COLUMNS)
+
+
+def test_missing_file_is_reported_and_others_still_processed(tmp_path):
+    result = run("extract", str(tmp_path / "nope.txt"), str(DOC), "-f", "jsonl")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"ictstats: error: {tmp_path / 'nope.txt'}: no such file or directory"
+    assert len(result.stdout.splitlines()) > 10
+
+
+def test_binary_file_is_an_error(tmp_path):
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(b"\x00\x01\x02abc")
+    result = run("extract", str(binary), str(DOC))
+    assert result.exit_code == 1
+    assert "binary file" in result.stderr and str(binary) in result.stderr
+    assert result.stdout.count("\n") > 10
+
+
+def test_invalid_utf8_is_an_error(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes("đạt 5%".encode("utf-8") + b"\xff\xfe tail")
+    result = run("extract", str(bad))
+    assert result.exit_code == 1
+    assert "not valid UTF-8" in result.stderr and "offset" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_utf8_bom_is_accepted(tmp_path):
+    bom = tmp_path / "bom.txt"
+    bom.write_bytes(b"\xef\xbb\xbf" + "đạt 5%".encode("utf-8"))
+    rows = [json.loads(l) for l in run("extract", str(bom), "-f", "jsonl").stdout.splitlines()]
+    assert rows[0]["start"] == 4 and rows[0]["surface"] == "5%"
+
+
+def test_unknown_format_is_a_usage_error():
+    result = run("extract", str(DOC), "-f", "xml")
+    assert result.exit_code == 2
+
+
+def test_bad_doc_date_is_a_usage_error():
+    result = run("extract", str(DOC), "--doc-date", "yesterday")
+    assert result.exit_code == 2 and "--doc-date" in result.stderr
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0 and result.stdout.startswith("ictstats ")
+
+
+@pytest.mark.parametrize("command", ["extract"])
+def test_every_command_has_help(command):
+    result = run(command, "--help")
+    assert result.exit_code == 0 and "--format" in result.stdout

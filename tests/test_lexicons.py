@@ -1,0 +1,55 @@
+"""The lexicons are data: check that they load, compile and hold together."""
+import regex
+import pytest
+
+from ictstats.lexicon import load
+
+NAMES = ["numbers", "units", "qualifiers", "context", "exclusions"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_lexicon_loads(name):
+    assert load(name)
+
+
+def test_exclusion_patterns_compile_and_have_ids():
+    patterns = load("exclusions")["pattern"]
+    assert patterns
+    for p in patterns:
+        assert set(p) <= {"id", "regex", "case_sensitive"}
+        assert regex.match(r"^[a-z]+(?:\.[a-z_]+)?$", p["id"]), p["id"]
+        regex.compile(p["regex"])
+
+
+def test_unit_forms_are_unique_across_units():
+    seen = {}
+    for unit in load("units")["unit"]:
+        for form in unit["forms"]:
+            key = form if unit.get("case_sensitive") else form.lower()
+            assert key not in seen, f"{form!r} is both {seen[key]} and {unit['id']}"
+            seen[key] = unit["id"]
+
+
+def test_qualifier_cues_are_the_spec_symbols_and_do_not_repeat():
+    qualifiers = load("qualifiers")["qualifier"]
+    assert set(qualifiers) == {"~", ">", ">=", "<", "<="}
+    cues = [c for cs in qualifiers.values() for c in cs]
+    assert len(cues) == len(set(cues))
+
+
+def test_change_cues_do_not_overlap():
+    change = load("qualifiers")["change"]
+    assert not set(change["up"]) & set(change["down"])
+
+
+def test_scale_words_are_powers_of_ten():
+    for word, factor in load("numbers")["scale"].items():
+        assert factor >= 10 and float(factor).is_integer(), word
+
+
+def test_known_nouns_are_lower_case_and_not_stop_words():
+    nouns = load("context")["nouns"]
+    assert all(n == n.lower() for n in nouns["known"])
+    assert len(nouns["known"]) == len(set(nouns["known"]))
+    single_stops = set(nouns["stop_words"])
+    assert not [n for n in nouns["known"] if n in single_stops]

@@ -1,0 +1,86 @@
+"""Number reading (SPEC §2): examples and properties."""
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ictstats.numbers import detect_english_style, find_numbers, parse_digits, parse_spelled
+
+
+@pytest.mark.parametrize(
+    "raw, kwargs, value",
+    [
+        ("509.262", {}, 509262),
+        ("1.000.000", {}, 1e6),
+        ("2,5", {}, 2.5),
+        ("30,95", {}, 30.95),
+        ("99,9999", {}, 99.9999),
+        ("43.54", {}, 43.54),
+        ("4.3", {}, 4.3),
+        ("1,321", {"scaled": True}, 1.321),
+        ("1,321", {}, 1.321),
+        ("1,321", {"english": True}, 1321),
+        ("1,200,000", {}, 1.2e6),
+        ("1.234.567,89", {}, 1234567.89),
+        ("1,234,567.89", {}, 1234567.89),
+        ("03", {}, 3),
+        ("01", {}, 1),
+    ],
+)
+def test_parse_digits(raw, kwargs, value):
+    assert math.isclose(parse_digits(raw, **kwargs), value)
+
+
+@pytest.mark.parametrize("raw", ["1.2.3", "12.34.56", "1,23,4"])
+def test_malformed_groups_are_not_numbers(raw):
+    assert parse_digits(raw) is None
+
+
+@pytest.mark.parametrize(
+    "words, value",
+    [("tám", 8), ("hai mươi mốt nghìn", 21000), ("một trăm", 100), ("hai mươi lăm", 25), ("mười", 10),
+     ("một trăm linh năm", 105), ("ba trăm nghìn", 300000), ("một triệu hai trăm nghìn", 1_200_000), ("một tỷ", 1e9)],
+)
+def test_parse_spelled(words, value):
+    assert parse_spelled(words.split()) == value
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("3,5 triệu tỷ đồng", 3.5e15), ("147,6 nghìn tỷ", 147.6e12), ("135 tỷ USD", 135e9), ("10k", 1e4), ("25 triệu", 25e6)],
+)
+def test_scale_words_multiply(text, value):
+    assert math.isclose(find_numbers(text)[0].value, value)
+
+
+def test_scale_word_that_starts_another_word_is_not_a_scale():
+    assert find_numbers("100 tỷ lệ")[0].value == 100
+
+
+def test_english_style_documents():
+    assert detect_english_style("revenue of 1,200,000 and 3,400,500 users, up 4.5%")
+    assert not detect_english_style("đạt 1.347.087 tỷ đồng, tăng 30,95%")
+
+
+def vi_format(integer: int, decimals: str) -> str:
+    """Write a number the Vietnamese way: dot thousands, comma decimals."""
+    s = f"{integer:,}".replace(",", ".")
+    return f"{s},{decimals}" if decimals else s
+
+
+@given(
+    integer=st.integers(min_value=0, max_value=10**12),
+    decimals=st.text(alphabet="0123456789", max_size=4),
+    scale=st.sampled_from([("", 1), (" nghìn", 1e3), (" triệu", 1e6), (" tỷ", 1e9), (" nghìn tỷ", 1e12), (" triệu tỷ", 1e15)]),
+)
+def test_vietnamese_numbers_parse_back(integer, decimals, scale):
+    word, factor = scale
+    if len(decimals) == 3 and not word and integer >= 1000:
+        decimals += "1"  # "1.234,567" is fine, but keep clear of the d,ddd rule tested above
+    text = vi_format(integer, decimals) + word
+    tokens = find_numbers(f"đạt {text} đồng")
+    assert len(tokens) == 1
+    expected = (integer + (int(decimals) / 10 ** len(decimals) if decimals else 0)) * factor
+    assert math.isclose(tokens[0].value, expected, rel_tol=1e-9)
+    assert tokens[0].end - tokens[0].start == len(text)

@@ -1,12 +1,246 @@
-"""Stage 6 — context: metric, period and status (SPEC §5–7). Filled in by later work."""
+"""Stage 6 — context: metric, period, status and comparison baseline (SPEC §5–7).
+
+Runs after every mention of a document is known, because context crosses
+mentions: a number inherits the metric of the one before it in its sentence,
+and a paragraph's period scopes its later sentences.
+"""
 from __future__ import annotations
 
+import functools
 
-def annotate(result, *, doc_date=None) -> None:
-    return None
+import regex
+
+from . import metrics as metrics_mod
+from .lexicon import load, words_alternation
+from .periods import TimeExpr, find_times, shift
+from .status import closed_parentheses, status_for
+
+_ISO = regex.compile(r"(?:19|20)\d{2}(?:-[01]\d(?:-[0-3]\d)?)?")
 
 
 def parse_doc_date(value: str) -> str | None:
-    import regex
+    """``value`` if it is YYYY, YYYY-MM or YYYY-MM-DD, else None."""
+    return value if value and _ISO.fullmatch(value) else None
 
-    return value if regex.fullmatch(r"(?:19|20)\d{2}(?:-[01]\d(?:-[0-3]\d)?)?", value or "") else None
+
+@functools.cache
+def _stamp_pattern() -> regex.Pattern:
+    words = words_alternation(load("time")["doc_date"]["stamp_words"])
+    return regex.compile(
+        r"(?i)(?:^|\|)\s*" + words + r"\s*[:|,]?\s*"
+        r"(?:(?P<iso>(?:19|20)\d{2}-[01]\d(?:-[0-3]\d)?)|(?P<d>\d{1,2})[/\-.](?P<m>\d{1,2})[/\-.](?P<y>(?:19|20)\d{2}))"
+    )
+
+
+_DMY_LINE = regex.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d/])")
+_LEAD = regex.compile(r"(?i)^\s*(?:sáng|chiều|tối|trưa)?\s*(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})\s*,\s*tại")
+
+
+def detect_doc_date(text: str) -> str:
+    """The date a document states for itself: a stamp near the top, a timestamp line, or a dated lead."""
+    head_lines = text.split("\n", load("time")["doc_date"]["lines"])[: load("time")["doc_date"]["lines"]]
+    for line in head_lines:
+        m = _stamp_pattern().search(line)
+        if m:
+            return m.group("iso") or _dmy(m)
+    for line in head_lines:
+        stripped = line.strip()
+        m = _DMY_LINE.search(stripped)
+        if m and len(regex.findall(r"\p{L}+", stripped)) <= 3:
+            return _dmy(m)  # "15:06 | 22/12/2016", "Chủ nhật, 14/04/2024 03:01:07"
+    for para in text.split("\n")[:40]:
+        for sentence in regex.split(r"(?<=\.)\s+", para.strip()):
+            m = _LEAD.match(sentence)
+            if m:
+                return _dmy(m)
+    return ""
+
+
+def _dmy(m) -> str:
+    d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else ""
+
+
+def _headings(text: str, times: list[TimeExpr]) -> list[tuple[int, str]]:
+    """(line start, period) of short heading lines that name a time and scope what follows."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        words = regex.findall(r"\p{L}+", stripped)
+        if stripped and len(stripped) <= 160 and not stripped.endswith((".", "!", "?", ";")) and len(words) >= 4:
+            for t in times:
+                if pos <= t.start < pos + len(line) and t.kind == "time" and t.period:
+                    out.append((pos, t.period))
+                    break
+        pos += len(line) + 1
+    return out
+
+
+def annotate(result, *, doc_date: str | None = None, taxonomy_files: tuple[str, ...] = ()) -> None:
+    """Fill metric, period, status and compared_to on every mention of a scan."""
+    text, layout = result.text, result.layout
+    result.doc_date = detect_doc_date(text) or (doc_date or "")
+    times = find_times(text, result.doc_date)
+    headings = _headings(text, times)
+    taxonomy = metrics_mod.taxonomy(taxonomy_files)
+    hits_cache: dict[tuple[int, int], list] = {}
+    last_period_in_line: dict[int, str] = {}
+
+    def hits(span):
+        if span not in hits_cache:
+            hits_cache[span] = metrics_mod.cue_hits(text, span[0], span[1], taxonomy)
+        return hits_cache[span]
+
+    previous = None
+    for m in result.mentions:
+        sentence = layout.sentence_span(m.start)
+        same_sentence_prev = previous if previous is not None and layout.sentence_span(previous.start) == sentence else None
+        m.metric, how = _metric(text, layout, m, sentence, same_sentence_prev, hits)
+        if m.metric:
+            m.trace.append(("metric", f"{m.metric}: {how}"))
+        m.period, how = _period(text, layout, m, sentence, times, headings)
+        if m.period:
+            m.trace.append(("period", f"{m.period}: {how}"))
+        m.status, cue = status_for(text, sentence, m.start, m.end)
+        if cue:
+            m.trace.append(("status", f"{m.status}: {cue!r}"))
+        if m.change or m.unit == "x":
+            m.compared_to = _baseline(text, m, sentence, times)
+        previous = m
+
+
+def _clause_end(text: str, end: int, limit: int) -> int:
+    stops = [i for i in (text.find(c, end, limit) for c in ",;(") if i != -1]
+    return min(stops) if stops else limit
+
+
+def _metric(text, layout, m, sentence, prev, hits) -> tuple[str, str]:
+    s0, s1 = sentence
+    seg0 = max(s0, text.rfind(";", s0, m.start) + 1)
+    semi = text.find(";", m.end, s1)
+    seg1 = s1 if semi == -1 else semi
+
+    def fits(metric, *, check_item=True) -> bool:
+        if not metric.takes(m.unit, m.change):
+            return False
+        if check_item and m.unit == "count" and not metric.counts(m.item):
+            return False
+        # "thuê bao cố định" is not a mobile subscription: a longer noun must be the metric's own
+        if check_item and m.unit == "count" and metric.item_cues and m.item not in {i.lower() for i in metric.items}:
+            return any(m.item.startswith(c.lower()) for c in metric.item_cues)
+        return True
+
+    sentence_hits = hits(sentence)
+    tail_end = _clause_end(text, m.end, seg1)
+    for h in sentence_hits:  # 1. a cue in the number's own words
+        if m.token.start <= h.start < tail_end and fits(h.metric):
+            return h.metric.id, f"cue {h.cue!r} after the number"
+    if m.unit == "count":  # 2. the counted noun names the indicator
+        for metric in _all_metrics():
+            if any(m.item.startswith(c.lower()) for c in metric.item_cues) and fits(metric):
+                if not metrics_mod.find_all(metric.exclude, text, m.token.start, min(s1, m.end + 20)):
+                    return metric.id, f"counted noun {m.item!r}"
+    before = [h for h in sentence_hits if seg0 <= h.start < m.token.start and fits(h.metric)]
+    if before:  # 3. nearest cue before, in the clause
+        h = max(before, key=lambda h: h.end)
+        return h.metric.id, f"cue {h.cue!r} before"
+    after = [h for h in sentence_hits if m.end <= h.start < seg1 and fits(h.metric)]
+    if after:  # 4. a cue later in the clause
+        return after[0].metric.id, f"cue {after[0].cue!r} later in the clause"
+    if prev is not None and prev.metric and prev.start >= seg0:  # 5. the number before it in the clause
+        metric = _metric_by_id().get(prev.metric)
+        if metric and fits(metric, check_item=False):
+            return metric.id, "same as the number before it"
+    # 6. a cue earlier in the paragraph, when this sentence links back to it: a rate
+    # ("với tỷ lệ 14,43%") or a count of the indicator's own noun
+    line0, _ = layout.line_span(m.start)
+    linked = (m.unit == "%" and _RATE_WORD.search(text, seg0, m.token.start)) or m.unit == "count"
+    if line0 < s0 and linked:
+        earlier = [h for h in hits((line0, s0)) if fits(h.metric) and (m.unit != "count" or h.metric.items)]
+        if earlier:
+            return earlier[-1].metric.id, f"cue {earlier[-1].cue!r} earlier in the paragraph"
+    return "", ""
+
+
+_RATE_WORD = regex.compile(r"(?i)(?<![\p{L}])(?:tỷ lệ|tỉ lệ|tỷ trọng)(?![\p{L}])")
+
+
+@functools.cache
+def _all_metrics():
+    return metrics_mod.taxonomy()
+
+
+@functools.cache
+def _metric_by_id():
+    return {m.id: m for m in _all_metrics()}
+
+
+def _period(text, layout, m, sentence, times, headings) -> tuple[str, str]:
+    s0, s1 = sentence
+    usable = [t for t in times if t.kind in ("time", "present", "recent") and t.period]
+    # 1. a year or month right after the number: "thứ hạng 100 năm 2017", "20% GDP vào năm 2025"
+    for t in usable:
+        if m.end <= t.start < min(s1, m.end + 25):
+            gap = text[m.end:t.start]
+            if len(gap.split()) <= 2 and not regex.search(r"[,;()]", gap) and regex.match(r"(?i)(?:vào\s+|trong\s+)?(?:năm|tháng)", text[t.start:t.end]):
+                return t.period, f"{text[t.start:t.end]!r} after the number"
+    # 2. the nearest time before it in the sentence, outside parentheses closed before it
+    closed = closed_parentheses(text, s0, m.start)
+    before = [t for t in times if t.kind in ("time", "present", "recent") and s0 <= t.start and t.end <= m.start and not _inside(t.start, closed)]
+    before = [t for t in before if t.period or t.kind != "time"]
+    if before:
+        t = before[-1]
+        return t.period, f"{text[t.start:t.end]!r} in the sentence"
+    # 2b. a year later in the same clause: "Gần 50% doanh nghiệp bị tấn công mạng năm 2024"
+    clause_end = _clause_end(text, m.end, s1)
+    for t in usable:
+        if m.end <= t.start < clause_end and t.kind == "time" and regex.match(r"(?i)(?:vào\s+|trong\s+)?năm", text[t.start:t.end]):
+            return t.period, f"{text[t.start:t.end]!r} later in the clause"
+    # the sentence speaks of now: only the document's date can say when
+    if any(t.kind in ("present", "recent") and s0 <= t.start < s1 for t in times):
+        return "", ""
+    # 3. a time opening an earlier sentence of the paragraph
+    line0, _ = layout.line_span(m.start)
+    reach = load("time")["period"]["paragraph_scope_chars"]
+    earlier = []
+    for t in usable:
+        if line0 <= t.start < s0 and t.kind == "time":
+            ts0, _ = layout.sentence_span(t.start)
+            if t.start - ts0 <= reach and not _inside(t.start, closed_parentheses(text, ts0, t.start + 1)):
+                earlier.append(t)
+    if earlier:
+        t = earlier[-1]
+        return t.period, f"{text[t.start:t.end]!r} earlier in the paragraph"
+    # 4. the heading that scopes this part of the document
+    scoping = [(pos, p) for pos, p in headings if pos < line0]
+    if scoping:
+        return scoping[-1][1], "heading"
+    return "", ""
+
+
+def _inside(pos: int, spans) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+_BASELINE = regex.compile(r"(?i)^[^;.]{0,40}?(?:so\s+với|lần)\s+")
+
+
+def _baseline(text, m, sentence, times) -> str:
+    """The period a change or multiple is measured against: "so với năm 2019" → "2019"."""
+    _, s1 = sentence
+    b = _BASELINE.match(text, m.end, s1)
+    if not b:
+        return ""
+    tail = text[b.end():min(s1, b.end() + 50)].lower()
+    for t in times:
+        if b.end() <= t.start < b.end() + 50 and t.period:
+            if regex.match(r"cùng\s+(?:kỳ|thời\s+điểm)\s+năm\s+(?:ngoái|trước)", tail) and m.period:
+                return shift(m.period, years=-1)
+            return t.period if not text[t.start:t.end].lower().startswith(("năm ngoái", "năm trước")) or not m.period else shift(m.period, years=-1)
+    if tail.startswith(("cùng kỳ", "cùng thời điểm")) and m.period:
+        return shift(m.period, years=-1)
+    if tail.startswith("tháng trước") and m.period:
+        return shift(m.period, months=-1)
+    if tail.startswith(("năm trước", "năm ngoái")) and m.period:
+        return shift(m.period, years=-1)
+    return ""

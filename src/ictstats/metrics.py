@@ -1,0 +1,93 @@
+"""Stage 6a — metrics: which indicator of the taxonomy a number measures (SPEC §5).
+
+The taxonomy is data (``lexicon/taxonomy.toml``); ``--taxonomy FILE`` adds or
+overrides entries. A number gets a metric from, in order: a cue in its own
+words after it ("509.262 tên miền quốc gia"), its counted noun ("1 triệu lao
+động"), the nearest cue before it in its clause, a cue after it in the clause,
+the metric of the number before it in the sentence, then a cue earlier in the
+paragraph. The metric must take the number's unit (``%`` only for rates or
+with a change). Nothing found leaves the metric empty rather than guessing.
+"""
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .cues import find_all  # noqa: F401  (re-exported for context)
+from .lexicon import load
+
+
+@dataclass(frozen=True)
+class Metric:
+    id: str
+    description: str
+    cues: tuple[str, ...]
+    units: tuple[str, ...]
+    change_units: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
+    item_cues: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    def takes(self, unit: str, change: str) -> bool:
+        return unit in self.units or bool(change and unit in self.change_units)
+
+    def counts(self, item: str) -> bool:
+        return not self.items or any(item.startswith(i.lower()) for i in self.items)
+
+
+class TaxonomyError(ValueError):
+    """A user taxonomy file that cannot be used; the message names it."""
+
+
+def _metric(entry: dict, source: str) -> Metric:
+    try:
+        return Metric(
+            id=entry["id"],
+            description=entry.get("description", ""),
+            cues=tuple(entry.get("cues", ())),
+            units=tuple(entry.get("units", ())),
+            change_units=tuple(entry.get("change_units", ())),
+            items=tuple(entry.get("items", ())),
+            item_cues=tuple(entry.get("item_cues", ())),
+            exclude=tuple(entry.get("exclude", ())),
+        )
+    except KeyError as e:
+        raise TaxonomyError(f"{source}: a [[metric]] has no {e.args[0]!r}") from None
+
+
+@functools.cache
+def taxonomy(extra_files: tuple[str, ...] = ()) -> tuple[Metric, ...]:
+    """The built-in taxonomy, with entries from ``extra_files`` added or replacing by id."""
+    by_id = {m.id: m for m in (_metric(e, "taxonomy.toml") for e in load("taxonomy")["metric"])}
+    for path in extra_files:
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except OSError as e:
+            raise TaxonomyError(f"{path}: cannot read ({e.strerror or e})") from None
+        except tomllib.TOMLDecodeError as e:
+            raise TaxonomyError(f"{path}: not valid TOML ({e})") from None
+        for entry in data.get("metric", []):
+            m = _metric(entry, path)
+            by_id[m.id] = m
+    return tuple(by_id.values())
+
+
+@dataclass(frozen=True)
+class CueHit:
+    start: int
+    end: int
+    metric: Metric
+    cue: str
+
+
+def cue_hits(text: str, start: int, end: int, metrics: tuple[Metric, ...]) -> list[CueHit]:
+    """Every cue of every metric in text[start:end], minus those inside an exclude phrase."""
+    hits = []
+    for metric in metrics:
+        blocked = find_all(metric.exclude, text, start, end)
+        for s, e, cue in find_all(metric.cues, text, start, end):
+            if not any(bs <= s and e <= be or (bs <= s < be) for bs, be, _ in blocked):
+                hits.append(CueHit(s, e, metric, cue))
+    return sorted(hits, key=lambda h: h.start)

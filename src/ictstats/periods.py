@@ -1,0 +1,178 @@
+"""Stage 6b — periods: the time a value refers to, ISO 8601 style (SPEC §6).
+
+Time expressions are found once per document and resolved against the
+document's date where they are relative (``năm nay``, ``hiện nay``).
+
+>>> [t.period for t in find_times("tính đến hết tháng 5/2020 và 6 tháng đầu năm 2019, Quý I/2016")]
+['2020-05', '2019-01/2019-06', '2016-01/2016-03']
+>>> shift("2019-01/2019-06", years=-1), shift("2023-09", months=-1)
+('2018-01/2018-06', '2023-08')
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .lexicon import load, words_alternation
+
+_Y = r"((?:19|20)\d{2})"
+_SPELLED_MONTHS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12}
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    start: int
+    end: int
+    period: str  # "" when it needs a year it cannot find
+    kind: str  # "time", "present", "recent", "baseline" or "ignored"
+
+
+def ym(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}"
+
+
+def shift(period: str, *, years: int = 0, months: int = 0) -> str:
+    """Move every part of a period by whole years or months."""
+    def one(p: str) -> str:
+        parts = p.split("-")
+        y = int(parts[0]) + years
+        if len(parts) == 1:
+            return f"{y:04d}"
+        m = int(parts[1]) + months
+        y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
+        return "-".join([f"{y:04d}", f"{m:02d}"] + parts[2:])
+    return "/".join(one(p) for p in period.split("/")) if period else ""
+
+
+@functools.cache
+def _patterns():
+    lex = load("time")["period"]
+    months_word = "(" + r"\d{1,2}|" + "|".join(sorted(_SPELLED_MONTHS, key=len, reverse=True)) + ")"
+    rel_year = r"((?:19|20)\d{2}|nay|ngoái|trước)"
+    table = [
+        ("first_months", rf"{months_word}\s+tháng\s+(đầu|cuối)\s+năm(?:\s+{rel_year})?"),
+        ("months_so_far", rf"(?:trong|qua|sau)\s+{months_word}\s+tháng(?![\p{{L}}\d/])(?!\s+(?:đầu|cuối))"),
+        ("quarter", rf"quý\s+(IV|I{{1,3}}|[1-4])\s*(?:/\s*|năm\s+){_Y}"),
+        ("date", rf"(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*{_Y}"),
+        ("month_year_words", rf"tháng\s+(\d{{1,2}})\s+năm\s+{rel_year}"),
+        ("month_year", rf"(?:tháng\s+)?(\d{{1,2}})\s*/\s*{_Y}(?!/)"),
+        ("month", r"tháng\s+(\d{1,2})(?![\d/]|[.,]\d|\s+năm)"),
+        ("year_range", rf"giai\s+đoạn\s+{_Y}\s*[-–]\s*{_Y}"),
+        ("year", rf"(?:những\s+)?năm\s+{_Y}|(?:cuối|hết|đến|tới|vào|trước)\s+{_Y}(?![\d/])"),
+        ("this_year", words_alternation(lex["this_year"], flags="")),
+        ("last_year", words_alternation(lex["last_year"], flags="")),
+        ("last_month", words_alternation(lex["last_month"], flags="")),
+        ("present", r"(?<!(?:" + "|".join(lex["present_not_after"]) + r")\s)" + words_alternation(lex["present"], flags="")),
+        ("recent", words_alternation(lex["recent"], flags="") + r"(?!\s+" + words_alternation(lex["recent_not_before"], flags="") + r"(?![\p{L}]))"),
+    ]
+    alternation = "|".join(f"(?P<{name}>{body})" for name, body in table)
+    combined = regex.compile(r"(?i)(?<![\p{L}\p{N}])(?:" + alternation + r")(?![\p{L}\p{N}])")
+    groups = {name: regex.compile(r"(?i)" + body) for name, body in table}
+    baseline = regex.compile(r"(?i)(?:so\s+với|gấp\s+\S+\s+lần)(?:\s+(?:cùng\s+kỳ|cùng\s+thời\s+điểm|thời\s+điểm|mức|kỳ))?\s*$|(?:^|\s)(?:cùng\s+kỳ|cùng\s+thời\s+điểm)\s*$")
+    since = regex.compile(r"(?i)(?:^|\s)(?:từ|kể\s+từ)\s*$")
+    legal = regex.compile(r"(?i)\d+[/\-]\S*\p{Lu}\S*(?:\s+\S+){0,8}?\s+ngày\s*$")
+    return combined, groups, baseline, since, legal
+
+
+def _month_count(word: str) -> int:
+    return int(word) if word.isdigit() else _SPELLED_MONTHS.get(word.lower(), 0)
+
+
+def find_times(text: str, doc_date: str = "") -> list[TimeExpr]:
+    """Every time expression in ``text``, resolved where it can be."""
+    combined, groups, baseline, since, legal = _patterns()
+    doc_year = int(doc_date[:4]) if doc_date else None
+    out = []
+    for m in combined.finditer(text):
+        kind_name = m.lastgroup
+        g = groups[kind_name].fullmatch(m.group())
+        before = text[max(0, m.start() - 60):m.start()]
+        period = _resolve(kind_name, g, doc_date, doc_year, text, m.start())
+        kind = "time"
+        if kind_name in ("present", "recent"):
+            kind = kind_name
+        if baseline.search(before):
+            kind = "baseline"
+        elif kind_name == "date" and legal.search(before):
+            kind = "ignored"  # the date a decree was signed
+        elif since.search(before) and kind_name in ("year", "month_year", "date"):
+            kind = "ignored"  # "từ năm 2015": a start, not the period of a value
+        if kind_name == "month" and not (1 <= int(g.group(1)) <= 12):
+            continue
+        out.append(TimeExpr(m.start(), m.end(), period, kind))
+    return out
+
+
+def _nearby_year(text: str, pos: int) -> int | None:
+    """The year "qua 11 tháng" or "trong tháng 11" belongs to: one stated in the same sentence
+    (not a comparison's), else the nearest year stated before it in the document."""
+    lo = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos)) + 1
+    hi_candidates = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i != -1]
+    hi = min(hi_candidates) if hi_candidates else len(text)
+    for m in _YEAR.finditer(text, lo, hi):
+        if not _COMPARED.search(text, max(0, m.start() - 30), m.start()):
+            return int(m.group(1))
+    earlier = [int(m.group(1)) for m in _YEAR.finditer(text, 0, lo)]
+    return earlier[-1] if earlier else None
+
+
+_YEAR = regex.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]\d)")
+_COMPARED = regex.compile(r"(?i)(?:so\s+với|cùng\s+kỳ|cùng\s+thời\s+điểm)[^,;]*$")
+
+
+def _resolve(kind: str, g, doc_date: str, doc_year: int | None, text: str, pos: int) -> str:
+    if kind == "first_months":
+        n, side, rel = _month_count(g.group(1)), g.group(2).lower(), (g.group(3) or "").lower()
+        year = _year_of(rel, doc_year) if rel else (_nearby_year(text, pos) or doc_year)
+        if not year or not 1 <= n <= 12:
+            return ""
+        lo, hi = (1, n) if side == "đầu" else (13 - n, 12)
+        return f"{ym(year, lo)}/{ym(year, hi)}"
+    if kind == "months_so_far":
+        n = _month_count(g.group(1))
+        year = _nearby_year(text, pos)
+        return f"{ym(year, 1)}/{ym(year, n)}" if year and 1 <= n <= 12 else ""
+    if kind == "quarter":
+        q, year = _ROMAN[g.group(1).upper()], int(g.group(2))
+        return f"{ym(year, 3 * q - 2)}/{ym(year, 3 * q)}"
+    if kind == "date":
+        d, mo, y = int(g.group(1)), int(g.group(2)), int(g.group(3))
+        return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else ""
+    if kind == "month_year_words":
+        mo, year = int(g.group(1)), _year_of(g.group(2).lower(), doc_year)
+        return ym(year, mo) if year and 1 <= mo <= 12 else ""
+    if kind == "month_year":
+        mo, y = int(g.group(1)), int(g.group(2))
+        return ym(y, mo) if 1 <= mo <= 12 else ""
+    if kind == "month":
+        year = _nearby_year(text, pos) or doc_year
+        mo = int(g.group(1))
+        return ym(year, mo) if year and 1 <= mo <= 12 else ""
+    if kind == "year_range":
+        return f"{g.group(1)}/{g.group(2)}"
+    if kind == "year":
+        return next(y for y in g.groups() if y)
+    if kind == "this_year":
+        return f"{doc_year:04d}" if doc_year else ""
+    if kind == "last_year":
+        return f"{doc_year - 1:04d}" if doc_year else ""
+    if kind == "last_month":
+        return shift(doc_date[:7], months=-1) if len(doc_date) >= 7 else ""
+    if kind == "present":
+        return doc_date
+    if kind == "recent":
+        return doc_date[:7]
+    return ""
+
+
+def _year_of(rel: str, doc_year: int | None) -> int | None:
+    if rel.isdigit():
+        return int(rel)
+    if rel == "nay":
+        return doc_year
+    if rel in ("ngoái", "trước"):
+        return doc_year - 1 if doc_year else None
+    return None

@@ -1,0 +1,62 @@
+"""Stage 6c — status: actual, estimate or target (SPEC §7).
+
+A cue counts only before the number and in its scope: an estimate cue
+(``ước đạt``, ``dự kiến``) up to the next ``;``; a target cue (``mục tiêu``,
+``phấn đấu``, ``sẽ``) across the sentence, since goals are listed with ``;``.
+A cue inside a parenthesis that closes before the number does not reach it, and
+``hoàn thành mục tiêu`` (a goal met) is not a target.
+"""
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from .cues import find_all
+from .lexicon import load, words_alternation
+
+_MET = regex.compile(r"(?i)(?:hoàn\s+thành|vượt|đạt\s+được|đạt)(?:\s+\S+){0,2}\s*$")
+
+
+@functools.cache
+def _after_target_year() -> regex.Pattern:
+    words = load("time")["status"]["target_year_before"]
+    return regex.compile(r"[ \t]*(?:[^\s,;]+[ \t]+){0,2}?" + words_alternation(words) + r"\s+(?:19|20)\d{2}")
+
+
+def closed_parentheses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of parentheses in text[start:end] that open and close before ``end``."""
+    spans, stack = [], []
+    for i in range(start, end):
+        c = text[i]
+        if c == "(":
+            stack.append(i)
+        elif c == ")" and stack:
+            spans.append((stack.pop(), i + 1))
+    return spans
+
+
+def status_for(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[str, str]:
+    """(status, cue) for the number at [start, end) in the sentence span."""
+    lex = load("time")["status"]
+    s0, _ = sentence
+    segment_start = max(s0, text.rfind(";", s0, start) + 1)
+    closed = closed_parentheses(text, s0, start)
+
+    def reachable(pos: int) -> bool:
+        return not any(a <= pos < b for a, b in closed)
+
+    found = []
+    for s, e, cue in find_all(lex["target"], text, s0, start):
+        if reachable(s) and not _MET.search(text[max(s0, s - 25):s]):
+            found.append((e, len(cue), "target", cue))
+    for s, e, cue in find_all(lex["estimate"], text, segment_start, start):
+        if reachable(s):
+            found.append((e, len(cue), "estimate", cue))
+    if found:
+        _, _, status, cue = max(found)
+        return status, cue
+    m = _after_target_year().match(text, end)
+    if m and "vào" in m.group().lower():
+        return "target", m.group().strip()
+    return "actual", ""

@@ -147,7 +147,35 @@ def test_version():
     assert result.exit_code == 0 and result.stdout.startswith("ictstats ")
 
 
-@pytest.mark.parametrize("command", ["extract"])
+@pytest.mark.parametrize("command", ["extract", "metrics"])
 def test_every_command_has_help(command):
     result = run(command, "--help")
     assert result.exit_code == 0 and "--format" in result.stdout
+
+
+def test_metrics_lists_the_taxonomy_in_any_format():
+    rows = list(csv.DictReader(io.StringIO(run("metrics", "-f", "csv").stdout)))
+    assert {"id", "description", "units", "cues"} == set(rows[0])
+    assert "internet.vn_domains" in {r["id"] for r in rows}
+    assert json.loads(run("metrics", "-f", "json").stdout)[0]["id"]
+
+
+def test_taxonomy_option_adds_a_metric(tmp_path):
+    extra = tmp_path / "bts.toml"
+    extra.write_text('[[metric]]\nid = "telecom.bts"\ndescription = "base stations"\ncues = ["trạm BTS"]\nunits = ["count"]\n', encoding="utf-8")
+    result = run("extract", "-f", "jsonl", "--taxonomy", str(extra), input="Viettel có 6.500 trạm BTS.")
+    assert json.loads(result.stdout)["metric"] == "telecom.bts"
+    assert "telecom.bts" in run("metrics", "-f", "csv", "--taxonomy", str(extra)).stdout
+
+
+def test_bad_taxonomy_is_a_usage_error(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[metric]\nid=", encoding="utf-8")
+    result = run("extract", "--taxonomy", str(bad), input="có 3 nhà mạng")
+    assert result.exit_code == 2 and "not valid TOML" in result.stderr
+
+
+def test_doc_date_option_fills_doc_date_and_present_periods():
+    result = run("extract", "-f", "jsonl", "--doc-date", "2017-11", input="Hiện nay có 350 mạng độc lập.")
+    row = json.loads(result.stdout)
+    assert row["period"] == "2017-11" and row["doc_date"] == "2017-11"

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from .config import Config  # noqa: E402
 from .extract import Mention, Rejection, extract, scan  # noqa: E402
 from .frame import extract_frame  # noqa: E402
 from .row import COLUMNS, SPEC_COLUMNS, Row  # noqa: E402
 
-__all__ = ["extract", "extract_frame", "scan", "Row", "Mention", "Rejection", "COLUMNS", "SPEC_COLUMNS", "__version__"]
+__all__ = ["Config", "extract", "extract_frame", "scan", "Row", "Mention", "Rejection", "COLUMNS", "SPEC_COLUMNS", "__version__"]

@@ -8,7 +8,10 @@ import typer
 
 from . import __version__
 from .export import FORMATS, Writer, format_for
+from .config import Config
+from .export import to_rows_of_dicts
 from .extract import extract
+from .metrics import TaxonomyError, taxonomy as load_taxonomy
 from .inputs import InputError, expand, read, skipped_in
 
 app = typer.Typer(
@@ -57,6 +60,7 @@ def extract_command(
     fmt: Optional[str] = FormatOption,
     output: Optional[str] = OutputOption,
     doc_date: Optional[str] = typer.Option(None, "--doc-date", help="Date of the documents (YYYY, YYYY-MM or YYYY-MM-DD) when they do not state one; resolves 'năm nay', 'hiện nay'."),
+    taxonomy: List[str] = typer.Option([], "--taxonomy", help="A TOML file of metrics that adds to or overrides the built-in taxonomy (repeatable)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No messages on stderr except errors."),
 ) -> None:
     """Extract every quantity mention from PATHS, one row each."""
@@ -68,6 +72,7 @@ def extract_command(
         if not parse_doc_date(doc_date):
             _err(f"error: --doc-date {doc_date!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
             raise typer.Exit(2)
+    config = Config(doc_date=doc_date, taxonomy_files=_load_taxonomy(taxonomy))
     failed = 0
     stream = None if fmt == "parquet" else (open(output, "w", encoding="utf-8", newline="") if output else sys.stdout)
     writer = Writer(fmt, stream, path=output)
@@ -79,7 +84,7 @@ def extract_command(
                 _err(f"error: {e}")
                 failed += 1
                 continue
-            writer.write(extract(doc.text, doc=doc.name, doc_date=doc_date))
+            writer.write(extract(doc.text, doc=doc.name, config=config))
         writer.close()
     finally:
         if output and stream is not None:
@@ -89,6 +94,37 @@ def extract_command(
         _err(f"note: skipped {len(skipped)} file(s) that are not .txt/.md, e.g. {skipped[0]}")
     if failed:
         raise typer.Exit(1)
+
+
+def _load_taxonomy(files: List[str]) -> tuple[str, ...]:
+    """Validate user taxonomy files up front: a bad one is a usage error."""
+    files = tuple(str(f) for f in files or ())
+    try:
+        load_taxonomy(files)
+    except TaxonomyError as e:
+        _err(f"error: {e}")
+        raise typer.Exit(2)
+    return files
+
+
+@app.command("metrics")
+def metrics_command(
+    fmt: Optional[str] = FormatOption,
+    output: Optional[str] = OutputOption,
+    taxonomy: List[str] = typer.Option([], "--taxonomy", help="Also load metrics from this TOML file (repeatable)."),
+) -> None:
+    """List the metric taxonomy: id, description, units and cue phrases."""
+    fmt = _check_format(fmt, output)
+    records = [
+        {"id": m.id, "description": m.description, "units": ", ".join(m.units + m.change_units), "cues": "; ".join(m.cues)}
+        for m in load_taxonomy(_load_taxonomy(taxonomy))
+    ]
+    stream = None if fmt == "parquet" else (open(output, "w", encoding="utf-8", newline="") if output else sys.stdout)
+    try:
+        to_rows_of_dicts(records, fmt, stream, path=output, title="metrics")
+    finally:
+        if output and stream is not None:
+            stream.close()
 
 
 def main() -> None:

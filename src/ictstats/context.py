@@ -76,13 +76,14 @@ def _headings(text: str, times: list[TimeExpr]) -> list[tuple[int, str]]:
     return out
 
 
-def annotate(result, *, doc_date: str | None = None, taxonomy_files: tuple[str, ...] = ()) -> None:
+def annotate(result, config) -> None:
     """Fill metric, period, status and compared_to on every mention of a scan."""
     text, layout = result.text, result.layout
-    result.doc_date = detect_doc_date(text) or (doc_date or "")
+    result.doc_date = detect_doc_date(text) or (config.doc_date or "")
     times = find_times(text, result.doc_date)
     headings = _headings(text, times)
-    taxonomy = metrics_mod.taxonomy(taxonomy_files)
+    taxonomy = metrics_mod.taxonomy(config.taxonomy_files)
+    by_id = {t.id: t for t in taxonomy}
     hits_cache: dict[tuple[int, int], list] = {}
     last_period_in_line: dict[int, str] = {}
 
@@ -95,7 +96,7 @@ def annotate(result, *, doc_date: str | None = None, taxonomy_files: tuple[str, 
     for m in result.mentions:
         sentence = layout.sentence_span(m.start)
         same_sentence_prev = previous if previous is not None and layout.sentence_span(previous.start) == sentence else None
-        m.metric, how = _metric(text, layout, m, sentence, same_sentence_prev, hits)
+        m.metric, how = _metric(text, layout, m, sentence, same_sentence_prev, hits, by_id)
         if m.metric:
             m.trace.append(("metric", f"{m.metric}: {how}"))
         m.period, how = _period(text, layout, m, sentence, times, headings)
@@ -114,7 +115,7 @@ def _clause_end(text: str, end: int, limit: int) -> int:
     return min(stops) if stops else limit
 
 
-def _metric(text, layout, m, sentence, prev, hits) -> tuple[str, str]:
+def _metric(text, layout, m, sentence, prev, hits, by_id) -> tuple[str, str]:
     s0, s1 = sentence
     seg0 = max(s0, text.rfind(";", s0, m.start) + 1)
     semi = text.find(";", m.end, s1)
@@ -136,7 +137,7 @@ def _metric(text, layout, m, sentence, prev, hits) -> tuple[str, str]:
         if m.token.start <= h.start < tail_end and fits(h.metric):
             return h.metric.id, f"cue {h.cue!r} after the number"
     if m.unit == "count":  # 2. the counted noun names the indicator
-        for metric in _all_metrics():
+        for metric in by_id.values():
             if any(m.item.startswith(c.lower()) for c in metric.item_cues) and fits(metric):
                 if not metrics_mod.find_all(metric.exclude, text, m.token.start, min(s1, m.end + 20)):
                     return metric.id, f"counted noun {m.item!r}"
@@ -148,7 +149,7 @@ def _metric(text, layout, m, sentence, prev, hits) -> tuple[str, str]:
     if after:  # 4. a cue later in the clause
         return after[0].metric.id, f"cue {after[0].cue!r} later in the clause"
     if prev is not None and prev.metric and prev.start >= seg0:  # 5. the number before it in the clause
-        metric = _metric_by_id().get(prev.metric)
+        metric = by_id.get(prev.metric)
         if metric and fits(metric, check_item=False):
             return metric.id, "same as the number before it"
     # 6. a cue earlier in the paragraph, when this sentence links back to it: a rate
@@ -163,16 +164,6 @@ def _metric(text, layout, m, sentence, prev, hits) -> tuple[str, str]:
 
 
 _RATE_WORD = regex.compile(r"(?i)(?<![\p{L}])(?:tỷ lệ|tỉ lệ|tỷ trọng)(?![\p{L}])")
-
-
-@functools.cache
-def _all_metrics():
-    return metrics_mod.taxonomy()
-
-
-@functools.cache
-def _metric_by_id():
-    return {m.id: m for m in _all_metrics()}
 
 
 def _period(text, layout, m, sentence, times, headings) -> tuple[str, str]:
@@ -222,7 +213,8 @@ def _inside(pos: int, spans) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-_BASELINE = regex.compile(r"(?i)^[^;.]{0,40}?(?:so\s+với|lần)\s+")
+# "so với năm 2019" within a few words after the number, or "gấp 4 lần cùng kỳ năm 2024"
+_BASELINE = regex.compile(r"(?i)[^;.]{0,40}?so\s+với\s+|\s+(?=cùng\s+(?:kỳ|thời\s+điểm))")
 
 
 def _baseline(text, m, sentence, times) -> str:

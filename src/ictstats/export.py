@@ -130,3 +130,32 @@ def to_string(rows: list[Row], fmt: str) -> str:
     w.write(rows)
     w.close()
     return buf.getvalue()
+
+
+def to_rows_of_dicts(records: list[dict], fmt: str, stream, *, path: str | None = None, title: str = "") -> None:
+    """Write plain records (same keys each) in any output format; for listings such as ``metrics``."""
+    columns = list(records[0]) if records else []
+    if fmt in ("csv", "tsv"):
+        w = csv.DictWriter(stream, columns, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        w.writeheader()
+        w.writerows(records)
+    elif fmt == "jsonl":
+        for r in records:
+            stream.write(json.dumps(r, ensure_ascii=False) + "\n")
+    elif fmt == "json":
+        stream.write(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
+    elif fmt == "parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        pq.write_table(pa.Table.from_pylist(records), path)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=title or None, header_style="bold")
+        for c in columns:
+            table.add_column(c, overflow="fold")
+        for r in records:
+            table.add_row(*[str(r[c]) for c in columns])
+        Console(file=stream).print(table)

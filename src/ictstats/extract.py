@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from . import context
+from .config import DEFAULT, Config
 from .exclusions import Protected
 from .lexicon import load, word_set, words_alternation
 from .numbers import NumberToken, find_numbers
@@ -79,7 +80,7 @@ class Scan:
     doc_date: str = ""
 
 
-def extract(text: str, doc: str = "-", *, doc_date: str | None = None) -> list[Row]:
+def extract(text: str, doc: str = "-", config: Config = DEFAULT) -> list[Row]:
     """Every quantity mention in ``text`` as a SPEC row, in document order.
 
     >>> [(r.surface, r.value, r.unit, r.qualifier) for r in extract("Việt Nam sở hữu hơn 16 triệu địa chỉ IPv4.")]
@@ -87,7 +88,7 @@ def extract(text: str, doc: str = "-", *, doc_date: str | None = None) -> list[R
     >>> [(r.surface, r.value, r.unit, r.change) for r in extract("doanh thu đạt 118 tỷ USD, tăng trưởng 7%")]
     [('118 tỷ USD', 118000000000.0, 'USD', ''), ('7%', 7.0, '%', 'up')]
     """
-    return rows_of(scan(text, doc_date=doc_date), doc)
+    return rows_of(scan(text, config), doc)
 
 
 def rows_of(result: Scan, doc: str) -> list[Row]:
@@ -117,7 +118,7 @@ def rows_of(result: Scan, doc: str) -> list[Row]:
     ]
 
 
-def scan(text: str, *, doc_date: str | None = None) -> Scan:
+def scan(text: str, config: Config = DEFAULT) -> Scan:
     """Run the pipeline over one document."""
     text = normalize(text)
     layout = Layout(text)
@@ -136,7 +137,7 @@ def scan(text: str, *, doc_date: str | None = None) -> Scan:
         mentions.append(outcome)
         consumed = outcome.end
     result = Scan(text, layout, mentions, rejections)
-    context.annotate(result, doc_date=doc_date)
+    context.annotate(result, config)
     return result
 
 

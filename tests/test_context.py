@@ -1,0 +1,237 @@
+"""Metric, period, status, document date and baseline (SPEC §5–7), on real sentences."""
+import pytest
+
+from ictstats import Config, extract
+from ictstats.context import detect_doc_date
+from ictstats.cues import cue_regex
+from ictstats.lexicon import load
+from ictstats.metrics import taxonomy
+
+from regen_golden import FIXTURES
+
+
+def row(text, surface, **config):
+    rows = extract(text, config=Config(**config))
+    found = [r for r in rows if r.surface == surface]
+    assert found, [r.surface for r in rows]
+    return found[0]
+
+
+# One real-style sentence per metric: the number named in it must get that metric.
+METRIC_SENTENCES = [
+    ("internet.vn_domains", "Tính đến hết tháng 5/2020, có tổng số 509.262 tên miền quốc gia Việt Nam “.vn” duy trì sử dụng.", "509.262 tên miền"),
+    ("internet.vn_domains", "Số tên miền .vn đạt 600.000 tên miền, gồm cả tên miền mã quốc gia và tên miền Việt Nam.", "600.000 tên miền"),
+    ("internet.vn_domains", "Số lượng tên miền \".vn\" tăng 5% so với năm trước.", "5%"),
+    ("internet.vn_domains_new", "Năm 2016 đã có 106.140 tên miền được đăng ký mới; tên miền mới và tên miền phát triển mới tăng đều.", "106.140 tên miền"),
+    ("internet.vietnamese_domains", "Hiện có 1.500 tên miền tiếng Việt đang được sử dụng.", "1.500 tên miền tiếng Việt"),
+    ("internet.ipv4_addresses", "Việt Nam sở hữu hơn 16 triệu địa chỉ IPv4, tương đương địa chỉ IP v4 của Thái Lan.", "hơn 16 triệu địa chỉ IPv4"),
+    ("internet.ipv6_adoption", "Tỷ lệ ứng dụng IPv6 của Việt Nam đạt 53%, nhờ chuyển đổi IPv6, triển khai IPv6, sử dụng IPv6 và truy cập Internet qua IPv6.", "53%"),
+    ("internet.users", "Số người sử dụng Internet đạt 72 triệu người, cao hơn số người dùng Internet, người dùng mạng Internet hay người sử dụng mạng Internet năm trước.", "72 triệu người"),
+    ("telecom.mobile_subscribers", "Việt Nam hiện có hơn 116 triệu thuê bao di động.", "hơn 116 triệu thuê bao di động"),
+    ("telecom.smartphone_subscribers", "Số thuê bao sử dụng điện thoại thông minh đạt 100,6 triệu thuê bao, vượt thuê bao điện thoại thông minh và smartphone năm trước.", "100,6 triệu thuê bao"),
+    ("telecom.mobile_broadband_subscribers", "Số thuê bao băng rộng di động đạt 85,6 triệu thuê bao.", "85,6 triệu thuê bao"),
+    ("telecom.fixed_broadband_subscribers", "Số thuê bao băng rộng cố định đạt 21 triệu thuê bao.", "21 triệu thuê bao"),
+    ("telecom.fiber_households", "Tỷ lệ hộ gia đình sử dụng cáp quang đạt 78,76%.", "78,76%"),
+    ("telecom.revenue", "Doanh thu dịch vụ viễn thông đạt 140.000 tỷ đồng, vượt doanh thu viễn thông và doanh thu lĩnh vực viễn thông cùng kỳ.", "140.000 tỷ đồng"),
+    ("ict.sector_revenue", "Năm 2019, tổng doanh thu toàn ngành dự kiến đạt gần 135 tỷ USD, bằng doanh thu của toàn ngành hai năm trước.", "gần 135 tỷ USD"),
+    ("ict.industry_revenue", "Ngành công nghiệp ICT đạt doanh thu 118 tỷ USD, gồm công nghiệp CNTT, công nghiệp công nghệ thông tin và công nghiệp công nghệ số.", "118 tỷ USD"),
+    ("ict.hardware_exports", "Xuất khẩu phần cứng, điện tử đạt 110 tỷ USD; xuất khẩu thiết bị điện tử tăng mạnh.", "110 tỷ USD"),
+    ("ict.budget_contribution", "Nộp ngân sách nhà nước đạt gần 50.000 tỷ đồng.", "gần 50.000 tỷ đồng"),
+    ("ict.profit", "Lợi nhuận của các doanh nghiệp đạt 3 tỷ USD.", "3 tỷ USD"),
+    ("ict.gdp_contribution", "Ngành có đóng góp vào GDP khoảng 14%, và đóng góp lớn cho tăng trưởng GDP.", "khoảng 14%"),
+    ("ict.labor", "Ngành giải quyết việc làm cho hơn 1 triệu lao động.", "hơn 1 triệu lao động"),
+    ("ict.digital_enterprises", "Cả nước có 70.000 doanh nghiệp công nghệ số, trong đó nhiều doanh nghiệp số mới.", "70.000 doanh nghiệp"),
+    ("ict.make_in_vietnam_share", "Tỷ trọng Make in Viet Nam đạt 25%, cao hơn tỷ trọng Make in Vietnam năm trước.", "25%"),
+    ("postal.revenue", "Doanh thu dịch vụ bưu chính ước đạt 5.250 tỷ đồng, cao hơn doanh thu bưu chính và doanh thu lĩnh vực bưu chính cùng kỳ.", "5.250 tỷ đồng"),
+    ("postal.items", "Sản lượng bưu gửi ước đạt 220 triệu bưu gửi.", "220 triệu bưu gửi"),
+    ("postal.enterprises", "Trong lĩnh vực Bưu chính, hiện toàn ngành có 440 doanh nghiệp bưu chính.", "440 doanh nghiệp"),
+    ("postal.service_points", "Toàn ngành có hơn 18.000 điểm phục vụ bưu chính.", "hơn 18.000 điểm phục vụ bưu chính"),
+    ("egov.online_services_level4", "Bộ đạt 100% tỷ lệ DVCTT mức độ 4, gồm dịch vụ công trực tuyến mức độ 4 toàn trình; DVCTT khác chưa tính.", "100%"),
+    ("egov.online_dossiers", "Tỷ lệ hồ sơ giải quyết trực tuyến đạt 41%.", "41%"),
+    ("security.gci_rank", "Trong bảng xếp hạng về an toàn, an ninh mạng toàn cầu do ITU đánh giá (GCI), chỉ số an toàn, an ninh mạng của Việt Nam ở vị trí 25.", "vị trí 25"),
+    ("security.attacks", "Có 13.900 cuộc tấn công mạng, gồm các vụ tấn công, cuộc tấn công và sự cố.", "13.900 cuộc tấn công"),
+    ("security.revenue", "Doanh thu lĩnh vực an toàn thông tin đạt 432 tỷ đồng.", "432 tỷ đồng"),
+    ("security.domestic_share", "Việt Nam tự chủ được trên 90% các sản phẩm, dịch vụ an toàn thông tin mạng.", "trên 90%"),
+    ("digital_economy.gdp_share", "Phát triển kinh tế số đạt 20% GDP vào năm 2025.", "20%"),
+    ("press.agencies", "Cả nước còn 779 cơ quan báo chí.", "779 cơ quan báo chí"),
+    ("apps.users", "Ứng dụng Bluezone có hơn 25 triệu người dùng; nền tảng này có thêm người dùng mỗi ngày.", "hơn 25 triệu người dùng"),
+    ("payments.mobile_money_customers", "Số lượng khách hàng sử dụng dịch vụ Mobile Money đạt 5,16 triệu khách hàng.", "5,16 triệu khách hàng"),
+    ("security.revenue", "Trong lĩnh vực An toàn thông tin, doanh thu tháng 9/2023 đạt 432 tỷ đồng.", "432 tỷ đồng"),
+]
+
+
+@pytest.mark.parametrize("metric, text, surface", METRIC_SENTENCES, ids=[m for m, *_ in METRIC_SENTENCES])
+def test_metric_from_cue(metric, text, surface):
+    assert row(text, surface).metric == metric
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Bộ đã giảm được 13 đơn vị.", "13 đơn vị"),  # unknown subject: no guess
+        ("ngành công nghiệp ICT đạt 118 tỷ USD, gấp 2,4 lần tốc độ tăng GDP", "2,4 lần"),  # a multiple without a change
+        ("Có 15 nhà đăng ký tên miền .vn hoạt động.", "15 nhà đăng ký tên miền"),  # counts registrars, not domains
+        ("Trong 11 tháng, cả nước có 10,4 triệu thuê bao di động mới.", "10,4 triệu thuê bao di động"),  # new, not total
+        ("Việt Nam đứng thứ 2 ASEAN về số địa chỉ IPv4.", "đứng thứ 2"),  # a rank of IPv4 holdings is not a count of them
+    ],
+)
+def test_no_metric(text, surface):
+    assert row(text, surface).metric == ""
+
+
+def test_percent_takes_a_revenue_metric_only_with_a_change():
+    text = "Doanh thu toàn ngành đạt 100 tỷ USD, tăng 7%, chiếm 14%."
+    assert row(text, "7%").metric == "ict.sector_revenue"
+    assert row(text, "14%").metric == ""
+
+
+def test_metric_follows_the_number_before_it_in_the_clause():
+    text = "Cả nước còn 779 cơ quan báo chí, trong đó có 142 báo, 612 tạp chí."
+    assert row(text, "142 báo").metric == "press.agencies"
+
+
+def test_rate_links_back_to_the_paragraph():
+    text = "Những quốc gia dẫn đầu về triển khai IPv6 là Bỉ (58,5%). Việt Nam đứng thứ 25 thế giới với tỷ lệ 14,43%."
+    assert row(text, "14,43%").metric == "internet.ipv6_adoption"
+
+
+def test_user_taxonomy_adds_metrics(tmp_path):
+    extra = tmp_path / "extra.toml"
+    extra.write_text('[[metric]]\nid = "telecom.bts"\ndescription = "base stations"\ncues = ["trạm BTS"]\nunits = ["count"]\n', encoding="utf-8")
+    text = "Viettel có 6.500 trạm BTS."
+    assert row(text, "6.500 trạm BTS").metric == ""
+    assert row(text, "6.500 trạm BTS", taxonomy_files=(str(extra),)).metric == "telecom.bts"
+
+
+# --- periods -------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, surface, period",
+    [
+        ("Năm 2019, tổng doanh thu đạt 135 tỷ USD.", "135 tỷ USD", "2019"),
+        ("Tính đến hết tháng 5/2020, có 509.262 tên miền.", "509.262 tên miền", "2020-05"),
+        ("Trong 6 tháng đầu năm 2019, doanh thu đạt 1.347.087 tỷ đồng.", "1.347.087 tỷ đồng", "2019-01/2019-06"),
+        ("trong 9 tháng đầu năm 2025, Việt Nam có 412 vụ lộ lọt dữ liệu", "412 vụ lộ lọt dữ liệu", "2025-01/2025-09"),
+        ("Trong quý I/2025, Viettel có hơn 8 triệu người dùng 5G.", "hơn 8 triệu người dùng 5G", "2025-01/2025-03"),
+        ("Tính đến ngày 31/8/2023, có 5,16 triệu khách hàng.", "5,16 triệu khách hàng", "2023-08-31"),
+        ("phấn đấu đến năm 2025 đạt 80%", "80%", "2025"),
+        ("từ thứ hạng 100 năm 2017 lên thứ hạng 50 năm 2019", "thứ hạng 50", "2019"),
+        ("Phát triển tên miền đạt 1.000.000 tên miền vào năm 2025", "1.000.000 tên miền", "2025"),
+        ("Gần 50% doanh nghiệp bị tấn công mạng năm 2024", "Gần 50%", "2024"),
+        ("Năm 2020 doanh thu đạt 118 tỷ USD, tăng trưởng 7% so với năm 2019", "7%", "2020"),
+        ("tháng 9/2023, doanh thu đạt 432 tỷ đồng (so với tháng 9/2022: khoảng 230 tỷ đồng)", "432 tỷ đồng", "2023-09"),
+        ("Lĩnh vực Viễn thông, tính đến tháng 9/2023, tỷ lệ đạt 78,76%. Số thuê bao đạt 100,6 triệu thuê bao.", "100,6 triệu thuê bao", "2023-09"),
+        ("Bộ đã giảm được 13 đơn vị.", "13 đơn vị", ""),
+        ("Theo Nghị định số 47/2020/NĐ-CP ngày 09/4/2020, có 3 nhà mạng.", "3 nhà mạng", ""),
+    ],
+)
+def test_period(text, surface, period):
+    assert row(text, surface).period == period
+
+
+def test_heading_scopes_the_paragraphs_under_it():
+    text = "Một số kết quả nổi bật của các lĩnh vực trong năm 2020\n\nVề lĩnh vực Bưu chính, Bộ đã phát hành 21 bộ tem."
+    assert row(text, "21 bộ tem").period == "2020"
+
+
+def test_relative_and_present_times_resolve_against_the_document_date():
+    text = " date 2016-12-22 Theo VNNIC tới hết tháng 10 năm nay đã có 382.526 tên miền. Hiện nay có 15 nhà đăng ký."
+    assert row(text, "382.526 tên miền").period == "2016-10"
+    assert row(text, "15 nhà đăng ký").period == "2016-12-22"
+    assert row(text, "382.526 tên miền").doc_date == "2016-12-22"
+
+
+def test_doc_date_option_is_used_when_the_document_has_none():
+    text = "Hiện nay có 350 mạng độc lập."
+    assert row(text, "350 mạng độc lập").period == ""
+    assert row(text, "350 mạng độc lập", doc_date="2017-11").period == "2017-11"
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        (" date 2020-08 Xác định sứ mệnh mới", "2020-08"),
+        ("62\n+ aa -\n\nCập nhật lúc : 11/04/2024 08:32\nTin", "2024-04-11"),
+        ("Chủ nhật, 14/04/2024 03:01:07\n\nCục", "2024-04-14"),
+        ("Tiêu đề\n\nNgày 11/6/2020, tại Hà Nội, Đảng bộ", "2020-06-11"),
+        ("Tên miền .vn\n\n15:06 | 22/12/2016\nChia sẻ", "2016-12-22"),
+        ("Không có ngày nào ở đây.", ""),
+    ],
+)
+def test_detect_doc_date(text, date):
+    assert detect_doc_date(text) == date
+
+
+# --- status -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, surface, status",
+    [
+        ("doanh thu dự kiến đạt gần 135 tỷ USD, tăng 2,5 lần; nộp ngân sách đạt hơn 4,3 tỷ USD", "2,5 lần", "estimate"),
+        ("doanh thu dự kiến đạt gần 135 tỷ USD, tăng 2,5 lần; nộp ngân sách đạt hơn 4,3 tỷ USD", "hơn 4,3 tỷ USD", "actual"),
+        ("doanh thu ước đạt 367.137 tỷ đồng", "367.137 tỷ đồng", "estimate"),
+        ("Mục tiêu cụ thể là kinh tế số đạt 20% GDP; thương mại điện tử đạt trên 10%.", "trên 10%", "target"),
+        ("Từ 50.000 doanh nghiệp sẽ trở thành 100.000 doanh nghiệp", "50.000 doanh nghiệp", "actual"),
+        ("Từ 50.000 doanh nghiệp sẽ trở thành 100.000 doanh nghiệp", "100.000 doanh nghiệp", "target"),
+        ("vượt mục tiêu đề ra, hiện đang là 22%", "22%", "actual"),
+        ("Hoàn thành mục tiêu, chỉ tiêu; Bộ đạt 100% tỷ lệ", "100%", "actual"),
+        ("Năm 2025, các nhà mạng dự kiến lắp thêm 3.500 trạm", "3.500 trạm", "target"),
+        ("Phát triển tên miền đạt 1.000.000 tên miền vào năm 2025", "1.000.000 tên miền", "target"),
+        ("(theo Nghị quyết số 17/NQ-CP thì năm 2020 đạt 30%); tỷ lệ hồ sơ đạt 41%", "41%", "actual"),
+        ("(theo Nghị quyết số 17/NQ-CP thì năm 2020 đạt 30%); tỷ lệ hồ sơ đạt 41%", "30%", "target"),
+    ],
+)
+def test_status(text, surface, status):
+    assert row(text, surface).status == status
+
+
+# --- comparison baseline --------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, surface, baseline",
+    [
+        ("Năm 2020 doanh thu tăng trưởng 7% so với năm 2019", "7%", "2019"),
+        ("Năm 2024 doanh thu tăng 5% so với cùng kỳ năm 2023", "5%", "2023"),
+        ("Trong 6 tháng đầu năm 2019, doanh thu tăng 7% so với cùng kỳ năm ngoái", "7%", "2018-01/2018-06"),
+        ("trong tháng 9/2023, doanh thu tăng 6% so với tháng trước", "6%", "2023-08"),
+        ("tháng 9/2023 doanh thu tăng 15% so với tháng 9/2022", "15%", "2022-09"),
+        ("hơn 1 triệu USD - gấp 4 lần cùng kỳ năm 2024", "4 lần", "2024"),
+        ("doanh thu đạt 5 tỷ USD so với năm 2019", "5 tỷ USD", ""),  # no change, no baseline column
+    ],
+)
+def test_compared_to(text, surface, baseline):
+    assert row(text, surface).compared_to == baseline
+
+
+# --- taxonomy integrity -------------------------------------------------------------
+
+def test_taxonomy_ids_are_unique_and_complete():
+    entries = load("taxonomy")["metric"]
+    ids = [e["id"] for e in entries]
+    assert len(ids) == len(set(ids))
+    for e in entries:
+        assert "." in e["id"] and e["description"] and e["cues"] and e["units"], e["id"]
+
+
+def test_every_spec_metric_is_in_the_taxonomy():
+    spec_ids = {
+        "internet.vn_domains", "internet.vn_domains_new", "internet.vietnamese_domains", "internet.ipv4_addresses",
+        "internet.ipv6_adoption", "internet.users", "telecom.mobile_subscribers", "telecom.smartphone_subscribers",
+        "telecom.mobile_broadband_subscribers", "telecom.fixed_broadband_subscribers", "telecom.fiber_households",
+        "telecom.revenue", "ict.sector_revenue", "ict.industry_revenue", "ict.hardware_exports",
+        "ict.budget_contribution", "ict.profit", "ict.gdp_contribution", "ict.labor", "ict.digital_enterprises",
+        "ict.make_in_vietnam_share", "postal.revenue", "postal.items", "postal.enterprises", "postal.service_points",
+        "egov.online_services_level4", "egov.online_dossiers", "security.gci_rank", "security.attacks",
+        "security.revenue", "security.domestic_share", "digital_economy.gdp_share", "press.agencies", "apps.users",
+        "payments.mobile_money_customers",
+    }
+    assert spec_ids <= {m.id for m in taxonomy()}
+
+
+def test_every_cue_is_exercised_by_a_test_sentence_or_fixture():
+    corpus = [text for _, text, _ in METRIC_SENTENCES] + [p.read_text(encoding="utf-8") for p in FIXTURES.glob("*.txt")]
+    unused = [
+        (m.id, cue) for m in taxonomy() for cue in m.cues
+        if not any(cue_regex(cue).search(text) for text in corpus)
+    ]
+    assert unused == []

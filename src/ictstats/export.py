@@ -120,7 +120,7 @@ def _print_table(rows: list[Row], stream) -> None:
     for r in rows:
         table.add_row(*[_cell(r, c) for c in TABLE_COLUMNS])
     Console(file=stream, soft_wrap=False).print(table)
-    Console(file=stream).print(f"{len(rows)} rows")
+    Console(file=stream).print(f"{len(rows)} row{'' if len(rows) == 1 else 's'}")
 
 
 def to_string(rows: list[Row], fmt: str) -> str:

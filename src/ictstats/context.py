@@ -6,6 +6,7 @@ and a paragraph's period scopes its later sentences.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 
 import regex
@@ -61,17 +62,17 @@ def _dmy(m) -> str:
     return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else ""
 
 
-def _headings(text: str, times: list[TimeExpr]) -> list[tuple[int, str]]:
+def _headings(text: str, times) -> list[tuple[int, str]]:
     """(line start, period) of short heading lines that name a time and scope what follows."""
     out, pos = [], 0
     for line in text.split("\n"):
         stripped = line.strip()
-        words = regex.findall(r"\p{L}+", stripped)
-        if stripped and len(stripped) <= 160 and not stripped.endswith((".", "!", "?", ";")) and len(words) >= 4:
-            for t in times:
-                if pos <= t.start < pos + len(line) and t.kind == "time" and t.period:
-                    out.append((pos, t.period))
-                    break
+        if stripped and len(stripped) <= 160 and not stripped.endswith((".", "!", "?", ";")):
+            if len(regex.findall(r"\p{L}+", stripped)) >= 4:
+                for t in times.between(pos, pos + len(line)):
+                    if t.kind == "time" and t.period:
+                        out.append((pos, t.period))
+                        break
         pos += len(line) + 1
     return out
 
@@ -80,7 +81,7 @@ def annotate(result, config) -> None:
     """Fill metric, period, status and compared_to on every mention of a scan."""
     text, layout = result.text, result.layout
     result.doc_date = detect_doc_date(text) or (config.doc_date or "")
-    times = find_times(text, result.doc_date)
+    times = _Times(find_times(text, result.doc_date))
     headings = _headings(text, times)
     taxonomy = metrics_mod.taxonomy(config.taxonomy_files)
     by_id = {t.id: t for t in taxonomy}
@@ -94,8 +95,8 @@ def annotate(result, config) -> None:
 
     previous = None
     for m in result.mentions:
-        sentence = layout.sentence_span(m.start)
-        same_sentence_prev = previous if previous is not None and layout.sentence_span(previous.start) == sentence else None
+        sentence = layout.context_span(m.start)
+        same_sentence_prev = previous if previous is not None and layout.sentence_span(previous.start) == layout.sentence_span(m.start) else None
         m.metric, how = _metric(text, layout, m, sentence, same_sentence_prev, hits, by_id)
         if m.metric:
             m.trace.append(("metric", f"{m.metric}: {how}"))
@@ -154,7 +155,7 @@ def _metric(text, layout, m, sentence, prev, hits, by_id) -> tuple[str, str]:
             return metric.id, "same as the number before it"
     # 6. a cue earlier in the paragraph, when this sentence links back to it: a rate
     # ("với tỷ lệ 14,43%") or a count of the indicator's own noun
-    line0, _ = layout.line_span(m.start)
+    line0 = max(layout.line_span(m.start)[0], s0 - 1500)
     linked = (m.unit == "%" and _RATE_WORD.search(text, seg0, m.token.start)) or m.unit == "count"
     if line0 < s0 and linked:
         earlier = [h for h in hits((line0, s0)) if fits(h.metric) and (m.unit != "count" or h.metric.items)]
@@ -168,7 +169,9 @@ _RATE_WORD = regex.compile(r"(?i)(?<![\p{L}])(?:tỷ lệ|tỉ lệ|tỷ trọng
 
 def _period(text, layout, m, sentence, times, headings) -> tuple[str, str]:
     s0, s1 = sentence
-    usable = [t for t in times if t.kind in ("time", "present", "recent") and t.period]
+    line0 = max(layout.line_span(m.start)[0], s0 - 1500)
+    nearby = times.between(line0, s1)
+    usable = [t for t in nearby if t.kind in ("time", "present", "recent") and t.period]
     # 1. a year or month right after the number: "thứ hạng 100 năm 2017", "20% GDP vào năm 2025"
     for t in usable:
         if m.end <= t.start < min(s1, m.end + 25):
@@ -177,7 +180,7 @@ def _period(text, layout, m, sentence, times, headings) -> tuple[str, str]:
                 return t.period, f"{text[t.start:t.end]!r} after the number"
     # 2. the nearest time before it in the sentence, outside parentheses closed before it
     closed = closed_parentheses(text, s0, m.start)
-    before = [t for t in times if t.kind in ("time", "present", "recent") and s0 <= t.start and t.end <= m.start and not _inside(t.start, closed)]
+    before = [t for t in nearby if t.kind in ("time", "present", "recent") and s0 <= t.start and t.end <= m.start and not _inside(t.start, closed)]
     before = [t for t in before if t.period or t.kind != "time"]
     if before:
         t = before[-1]
@@ -188,10 +191,9 @@ def _period(text, layout, m, sentence, times, headings) -> tuple[str, str]:
         if m.end <= t.start < clause_end and t.kind == "time" and regex.match(r"(?i)(?:vào\s+|trong\s+)?năm", text[t.start:t.end]):
             return t.period, f"{text[t.start:t.end]!r} later in the clause"
     # the sentence speaks of now: only the document's date can say when
-    if any(t.kind in ("present", "recent") and s0 <= t.start < s1 for t in times):
+    if any(t.kind in ("present", "recent") and s0 <= t.start < s1 for t in nearby):
         return "", ""
     # 3. a time opening an earlier sentence of the paragraph
-    line0, _ = layout.line_span(m.start)
     reach = load("time")["period"]["paragraph_scope_chars"]
     earlier = []
     for t in usable:
@@ -203,10 +205,21 @@ def _period(text, layout, m, sentence, times, headings) -> tuple[str, str]:
         t = earlier[-1]
         return t.period, f"{text[t.start:t.end]!r} earlier in the paragraph"
     # 4. the heading that scopes this part of the document
-    scoping = [(pos, p) for pos, p in headings if pos < line0]
-    if scoping:
-        return scoping[-1][1], "heading"
+    i = bisect.bisect_left(headings, (layout.line_span(m.start)[0],)) - 1
+    if i >= 0:
+        return headings[i][1], "heading"
     return "", ""
+
+
+class _Times(list):
+    """Time expressions sorted by start, with a range look-up."""
+
+    def __init__(self, items):
+        super().__init__(items)
+        self._starts = [t.start for t in self]
+
+    def between(self, start: int, end: int):
+        return self[bisect.bisect_left(self._starts, start):bisect.bisect_left(self._starts, end)]
 
 
 def _inside(pos: int, spans) -> bool:
@@ -220,7 +233,7 @@ _BASELINE = regex.compile(r"(?i)[^;.]{0,40}?so\s+với\s+|\s+(?=cùng\s+(?:kỳ|
 def _baseline(text, m, sentence, times) -> str:
     """The period a change or multiple is measured against: "so với năm 2019" → "2019"."""
     _, s1 = sentence
-    b = _BASELINE.match(text, m.end, s1)
+    b = _BASELINE.match(text, m.end, min(s1, m.end + 80))
     if not b:
         return ""
     tail = text[b.end():min(s1, b.end() + 50)].lower()

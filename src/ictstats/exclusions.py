@@ -1,68 +1,56 @@
-"""Stage 2 — exclusions: spans of text where a numeral is not a quantity (SPEC §8).
+"""Stage 2 — exclusions: numerals that are not quantities (SPEC §8).
 
 Dates, times, legal identifiers, standards, versions, file names, URLs and
-phone numbers are found by the regular expressions in ``lexicon/exclusions.toml``.
-Every match marks a protected span with the pattern's id; a numeral inside one
-is dropped, and the id says why (``explain`` shows it).
+phone numbers are recognised by the regular expressions in
+``lexicon/exclusions.toml``. They are tried only where a numeral starts (all of
+them at once, as one alternation), so the cost follows the number of numerals,
+not the length of the text. A match drops that numeral and any numeral inside
+it; the pattern id says why (``explain`` shows it).
 
->>> [(text, why) for _, _, why, text in protected_spans("Ngày 11/6/2020, theo Nghị định số 47/2020/NĐ-CP")]
-[('Ngày 11/6/2020', 'date.word'), ('Nghị định số 47/2020/NĐ-CP', 'legal.reference')]
+>>> p = Protected("Ngày 11/6/2020, theo Nghị định số 47/2020/NĐ-CP", [5, 8, 10, 34, 37])
+>>> [p.reason(s) for s in (5, 8, 10, 34, 37)]
+['date.dmy', 'date.dmy', 'date.dmy', 'legal.identifier', 'legal.identifier']
 """
 from __future__ import annotations
 
-import bisect
 import functools
 
 import regex
 
 from .lexicon import load
 
+# Longest text a pattern may cover from the numeral's start.
+_REACH = 200
+
 
 @functools.cache
-def _compiled() -> tuple[tuple[str, regex.Pattern], ...]:
-    out = []
-    for p in load("exclusions")["pattern"]:
-        flags = 0 if p.get("case_sensitive") else regex.IGNORECASE
-        out.append((p["id"], regex.compile(p["regex"], flags | regex.V0)))
-    return tuple(out)
-
-
-def protected_spans(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, pattern id, matched text) for every exclusion match, merged per position."""
-    spans = []
-    for pid, pattern in _compiled():
-        for m in pattern.finditer(text):
-            if m.end() > m.start():
-                spans.append((m.start(), m.end(), pid, m.group()))
-    spans.sort()
-    # Keep the earliest-starting, longest match where several overlap.
-    merged: list[tuple[int, int, str, str]] = []
-    for span in spans:
-        if merged and span[0] < merged[-1][1]:
-            if span[1] > merged[-1][1]:
-                start, _, pid, _ = merged[-1]
-                merged[-1] = (start, span[1], pid, text[start:span[1]])
-            continue
-        merged.append(span)
-    return merged
+def _combined() -> tuple[regex.Pattern, dict[str, str]]:
+    branches, ids = [], {}
+    for i, p in enumerate(load("exclusions")["pattern"]):
+        flags = "-i" if p.get("case_sensitive") else "i"
+        branches.append(f"(?P<p{i}>(?{flags}:{p['regex']}))")
+        ids[f"p{i}"] = p["id"]
+    return regex.compile("|".join(branches), regex.V0), ids
 
 
 class Protected:
-    """Fast look-up of whether a numeral falls in a protected span."""
+    """Which numerals (given by their start offsets, in order) fall under an exclusion."""
 
-    def __init__(self, text: str):
-        self.spans = protected_spans(text)
-        self._starts = [s for s, *_ in self.spans]
+    def __init__(self, text: str, starts: list[int]):
+        pattern, ids = _combined()
+        self.spans: list[tuple[int, int, str]] = []
+        self._reasons: dict[int, str] = {}
+        covered_until, covered_by = -1, ""
+        for s in sorted(set(starts)):
+            if s < covered_until:
+                self._reasons[s] = covered_by
+                continue
+            m = pattern.match(text, s, s + _REACH)
+            if m:
+                covered_until, covered_by = m.end(), ids[m.lastgroup]
+                self.spans.append((s, m.end(), covered_by))
+                self._reasons[s] = covered_by
 
-    def reason(self, start: int, end: int) -> str | None:
-        """The id of the pattern covering any of ``[start, end)``, else None."""
-        i = bisect.bisect_right(self._starts, end - 1) - 1
-        while i >= 0:
-            s, e, pid, _ = self.spans[i]
-            if e <= start:
-                # spans are disjoint and sorted, so no earlier one can reach
-                return None
-            if s < end:
-                return pid
-            i -= 1
-        return None
+    def reason(self, start: int) -> str | None:
+        """The id of the exclusion covering the numeral starting at ``start``, else None."""
+        return self._reasons.get(start)

@@ -122,12 +122,19 @@ def scan(text: str, config: Config = DEFAULT) -> Scan:
     """Run the pipeline over one document."""
     text = normalize(text)
     layout = Layout(text)
-    protected = Protected(text)
-    tokens = join_ranges(text, find_numbers(text))
+    tokens = find_numbers(text)
+    protected = Protected(text, [t.start for t in tokens])
     mentions: list[Mention] = []
     rejections: list[Rejection] = []
-    consumed = 0
+    kept = []
     for tok in tokens:
+        why = protected.reason(tok.start)
+        if why:
+            rejections.append(Rejection(tok.start, tok.end, text[tok.start:tok.end], why))
+        else:
+            kept.append(tok)
+    consumed = 0
+    for tok in join_ranges(text, kept):
         if tok.start < consumed:
             continue
         outcome = classify(text, tok, protected, layout, mentions)
@@ -192,9 +199,6 @@ def classify(text: str, tok: NumberToken, protected: Protected, layout: Layout, 
     def reject(reason: str) -> Rejection:
         return Rejection(tok.start, tok.end, text[tok.start:tok.end], reason)
 
-    why = protected.reason(tok.start, tok.start + len(tok.raw))
-    if why:
-        return reject(why)
     if tok.glued:
         measure = read_measure(text, tok.start + len(tok.raw))
         if not measure:
@@ -337,7 +341,7 @@ def _bare_patterns():
 
 
 def _clause_start(text: str, start: int, layout: Layout) -> int:
-    s = layout.sentence_span(start)[0]
+    s = max(layout.sentence_span(start)[0], start - 300)
     cut = max(text.rfind(c, s, start) for c in ",;:(")
     return max(s, cut + 1)
 
@@ -348,11 +352,11 @@ def _bare(text: str, tok: NumberToken, layout: Layout, mentions: list[Mention]) 
     _, q_start = read_qualifier(text, tok.start)
     before = text[max(0, q_start - 25):q_start]
     cue = value_cue.search(before)
-    if cue and not_before.match(text, tok.end):
+    if cue and not_before.match(text, tok.end, tok.end + 20):
         cue = None
     change = read_change(text, tok.start)
     formatted = "." in tok.raw or "," in tok.raw
-    equivalent = equivalence.match(text, tok.end)
+    equivalent = equivalence.match(text, tok.end, tok.end + 30)
     if not (cue or change or formatted or equivalent or tok.scale != 1.0):
         return None
     clause = _clause_start(text, tok.start, layout)
@@ -384,9 +388,9 @@ _OUT_OF = regex.compile(r"/\s*(?:10|100|1000)(?![\d.,])")
 def _score(text: str, tok: NumberToken) -> UnitReading | None:
     """"tổng điểm 94,59/100", "đạt 8,5 điểm": a score, whose unit is empty (SPEC §3)."""
     if _SCORE_BEFORE.search(text[max(0, tok.start - 12):tok.start]):
-        m = _OUT_OF.match(text, tok.end)
+        m = _OUT_OF.match(text, tok.end, tok.end + 10)
         return UnitReading("", "", m.end() if m else tok.end, "score")
-    m = _SCORE_AFTER.match(text, tok.end)
+    m = _SCORE_AFTER.match(text, tok.end, tok.end + 40)
     if m:
         return UnitReading("", "", m.end(), "score")
     return None

@@ -17,6 +17,7 @@ numeral is a quantity; later stages do.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 
@@ -163,7 +164,7 @@ def _patterns():
 def _read_scale(text: str, pos: int) -> tuple[float, int]:
     """Scale words starting at ``pos``: (product, end)."""
     scale_run, one_scale, *_rest, scale_values, _ = _patterns()
-    m = scale_run.match(text, pos)
+    m = scale_run.match(text, pos, pos + 80)
     if not m:
         return 1.0, pos
     factor = 1.0
@@ -185,9 +186,9 @@ def find_numbers(text: str, *, english: bool | None = None) -> list[NumberToken]
     for m in _DIGITS.finditer(text):
         raw, end, glued = m.group(), m.end(), ""
         scale = 1.0
-        g = _GLUED.match(text, end)
+        g = _GLUED.match(text, end, end + 40)
         if g:
-            a = attached_re.match(text, end)
+            a = attached_re.match(text, end, end + 10)
             if a:
                 scale, end = float(attached[a.group(1)]), a.end()
             else:
@@ -206,7 +207,7 @@ def find_numbers(text: str, *, english: bool | None = None) -> list[NumberToken]
     for m in _ordinal_pattern().finditer(text):
         value = load("numbers")["ordinal"][m.group(1).lower()]
         tokens.append(NumberToken(m.start(1), m.end(1), float(value), 1.0, "ordinal", m.group(1)))
-    taken = [(t.start, t.end) for t in tokens]
+    taken = sorted((t.start, t.end) for t in tokens)
     for m in spelled_run.finditer(text):
         tok = _spelled_token(text, m, taken)
         if tok:
@@ -233,7 +234,8 @@ def _spelled_token(text: str, m, taken) -> NumberToken | None:
     if not words:
         return None
     start, end = words[0][0], words[-1][1]
-    if any(s2 < end and start < e2 for s2, e2 in taken):
+    i = bisect.bisect_left(taken, (end,)) - 1
+    if i >= 0 and taken[i][1] > start:  # spans are disjoint: only the one before can overlap
         return None
     names = [w.lower() for _, _, w in words]
     if len(names) == 1 and names[0] in lex["never_alone"]:

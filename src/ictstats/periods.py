@@ -10,6 +10,7 @@ document's date where they are relative (``năm nay``, ``hiện nay``).
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 
@@ -85,12 +86,13 @@ def find_times(text: str, doc_date: str = "") -> list[TimeExpr]:
     """Every time expression in ``text``, resolved where it can be."""
     combined, groups, baseline, since, legal = _patterns()
     doc_year = int(doc_date[:4]) if doc_date else None
+    years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
     out = []
     for m in combined.finditer(text):
         kind_name = m.lastgroup
         g = groups[kind_name].fullmatch(m.group())
         before = text[max(0, m.start() - 60):m.start()]
-        period = _resolve(kind_name, g, doc_date, doc_year, text, m.start())
+        period = _resolve(kind_name, g, doc_date, doc_year, text, m.start(), years)
         kind = "time"
         if kind_name in ("present", "recent"):
             kind = kind_name
@@ -106,34 +108,37 @@ def find_times(text: str, doc_date: str = "") -> list[TimeExpr]:
     return out
 
 
-def _nearby_year(text: str, pos: int) -> int | None:
+def _nearby_year(text: str, pos: int, years: list[tuple[int, int]]) -> int | None:
     """The year "qua 11 tháng" or "trong tháng 11" belongs to: one stated in the same sentence
     (not a comparison's), else the nearest year stated before it in the document."""
-    lo = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos)) + 1
-    hi_candidates = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i != -1]
-    hi = min(hi_candidates) if hi_candidates else len(text)
-    for m in _YEAR.finditer(text, lo, hi):
-        if not _COMPARED.search(text, max(0, m.start() - 30), m.start()):
-            return int(m.group(1))
-    earlier = [int(m.group(1)) for m in _YEAR.finditer(text, 0, lo)]
-    return earlier[-1] if earlier else None
+    lo = max(text.rfind(".", max(0, pos - 600), pos), text.rfind("\n", max(0, pos - 600), pos)) + 1
+    hi_candidates = [i for i in (text.find(". ", pos, pos + 600), text.find("\n", pos, pos + 600)) if i != -1]
+    hi = min(hi_candidates) if hi_candidates else min(len(text), pos + 600)
+    i = bisect.bisect_left(years, (lo,))
+    while i < len(years) and years[i][0] < hi:
+        at, year = years[i]
+        if not _COMPARED.search(text, max(0, at - 30), at):
+            return year
+        i += 1
+    j = bisect.bisect_left(years, (lo,)) - 1
+    return years[j][1] if j >= 0 else None
 
 
 _YEAR = regex.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]\d)")
 _COMPARED = regex.compile(r"(?i)(?:so\s+với|cùng\s+kỳ|cùng\s+thời\s+điểm)[^,;]*$")
 
 
-def _resolve(kind: str, g, doc_date: str, doc_year: int | None, text: str, pos: int) -> str:
+def _resolve(kind: str, g, doc_date: str, doc_year: int | None, text: str, pos: int, years) -> str:
     if kind == "first_months":
         n, side, rel = _month_count(g.group(1)), g.group(2).lower(), (g.group(3) or "").lower()
-        year = _year_of(rel, doc_year) if rel else (_nearby_year(text, pos) or doc_year)
+        year = _year_of(rel, doc_year) if rel else (_nearby_year(text, pos, years) or doc_year)
         if not year or not 1 <= n <= 12:
             return ""
         lo, hi = (1, n) if side == "đầu" else (13 - n, 12)
         return f"{ym(year, lo)}/{ym(year, hi)}"
     if kind == "months_so_far":
         n = _month_count(g.group(1))
-        year = _nearby_year(text, pos)
+        year = _nearby_year(text, pos, years)
         return f"{ym(year, 1)}/{ym(year, n)}" if year and 1 <= n <= 12 else ""
     if kind == "quarter":
         q, year = _ROMAN[g.group(1).upper()], int(g.group(2))
@@ -148,7 +153,7 @@ def _resolve(kind: str, g, doc_date: str, doc_year: int | None, text: str, pos: 
         mo, y = int(g.group(1)), int(g.group(2))
         return ym(y, mo) if 1 <= mo <= 12 else ""
     if kind == "month":
-        year = _nearby_year(text, pos) or doc_year
+        year = _nearby_year(text, pos, years) or doc_year
         mo = int(g.group(1))
         return ym(year, mo) if year and 1 <= mo <= 12 else ""
     if kind == "year_range":

@@ -64,7 +64,7 @@ def read_qualifier_pair(text: str, start: int, end: int) -> tuple[str, int, int]
     before_text = text[max(0, start - 15):start]
     offset = start - len(before_text)
     for before, after, qual in _pair_patterns():
-        a = after.match(text, end)
+        a = after.match(text, end, end + 40)
         if not a:
             continue
         if before is None:

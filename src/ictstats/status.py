@@ -56,7 +56,7 @@ def status_for(text: str, sentence: tuple[int, int], start: int, end: int) -> tu
     if found:
         _, _, status, cue = max(found)
         return status, cue
-    m = _after_target_year().match(text, end)
+    m = _after_target_year().match(text, end, end + 60)
     if m and "vào" in m.group().lower():
         return "target", m.group().strip()
     return "actual", ""

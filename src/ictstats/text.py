@@ -12,6 +12,9 @@ import regex
 _SENTENCE_END = regex.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\p{Lu}\d“\"(\[‘'])|\n+")
 
 
+CONTEXT_REACH = 2000
+
+
 def normalize(text: str) -> str:
     """Unicode NFC, nothing else: offsets in rows index into this string."""
     return unicodedata.normalize("NFC", text)
@@ -44,8 +47,8 @@ class Layout:
     def line_span(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.line_starts, offset) - 1
         start = self.line_starts[i]
-        end = self.text.find("\n", start)
-        return start, len(self.text) if end == -1 else end
+        end = self.line_starts[i + 1] - 1 if i + 1 < len(self.line_starts) else len(self.text)
+        return start, end
 
     def sentence_span(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self._sentence_starts, offset) - 1
@@ -57,5 +60,13 @@ class Layout:
         return start, end
 
     def sentence(self, offset: int) -> str:
-        start, end = self.sentence_span(offset)
+        start, end = self.context_span(offset)
         return self.text[start:end].strip()
+
+    def context_span(self, offset: int, reach: int = CONTEXT_REACH) -> tuple[int, int]:
+        """The sentence around ``offset``, cut to ``reach`` characters either side.
+
+        Real sentences are far shorter; the cut keeps work and output bounded on
+        pathological input (a 10 MB line with no full stop)."""
+        start, end = self.sentence_span(offset)
+        return max(start, offset - reach), min(end, offset + reach)

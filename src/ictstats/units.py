@@ -86,14 +86,14 @@ def _per_capita_pattern() -> regex.Pattern:
 def read_measure(text: str, pos: int) -> UnitReading | None:
     """A unit form (not a counted noun) starting at ``pos``, with a rate suffix if any."""
     pattern, groups = _unit_pattern()
-    m = pattern.match(text, pos)
+    m = pattern.match(text, pos, pos + 60)
     if not m:
         return None
     unit, rule = groups[m.lastgroup]
     end = m.end()
     if rule == "measure":
         rate_re, rates = _rate_pattern()
-        r = rate_re.match(text, end)
+        r = rate_re.match(text, end, end + 20)
         if r:
             unit, end = f"{unit}/{rates[r.group(1).lower()]}", r.end()
     return UnitReading(unit, "", end, rule)
@@ -107,7 +107,7 @@ def read_unit(text: str, pos: int) -> UnitReading | None:
     item, end = read_item(text, pos)
     if not item:
         return None
-    pc = _per_capita_pattern().match(text, end)
+    pc = _per_capita_pattern().match(text, end, end + 40)
     if pc:
         unit = "per1000" if pc.group(1) != "100" else "per100"
         return UnitReading(unit, item, pc.end(), "per_capita")
@@ -191,7 +191,7 @@ def read_rank(text: str, start: int, end: int) -> tuple[int, str, str] | None:
     if m:
         return offset + m.start(), "rank.top", "<="
     m = thu.search(before)
-    if m and scope.match(text, end):
+    if m and scope.match(text, end, end + 60):
         return offset + m.start(), "rank.ordinal", "="
     return None
 

@@ -23,3 +23,4 @@ def find_all(phrases, text: str, start: int = 0, end: int | None = None) -> list
         for m in cue_regex(p).finditer(text, start, end):
             hits.append((m.start(), m.end(), p))
     return hits
+

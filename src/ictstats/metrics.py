@@ -82,10 +82,31 @@ class CueHit:
     cue: str
 
 
+@functools.cache
+def _first_words(metrics: tuple[Metric, ...]):
+    """One regex for the first word of every cue, and which metrics each word can start.
+
+    A sentence is searched for a metric's cues only when one of their first words
+    occurs in it: the same hits, for a fraction of the regex calls."""
+    import regex
+
+    index: dict[str, set[int]] = {}
+    for i, metric in enumerate(metrics):
+        for cue in metric.cues:
+            index.setdefault(cue.split()[0].lower(), set()).add(i)
+    words = sorted(index, key=len, reverse=True)
+    pattern = regex.compile(r"(?i)(?<![\p{L}\p{N}])(" + "|".join(map(regex.escape, words)) + r")(?![\p{L}\p{N}])")
+    return pattern, index
+
+
 def cue_hits(text: str, start: int, end: int, metrics: tuple[Metric, ...]) -> list[CueHit]:
     """Every cue of every metric in text[start:end], minus those inside an exclude phrase."""
+    pattern, index = _first_words(metrics)
+    candidates = set()
+    for w in pattern.finditer(text, start, end):
+        candidates |= index[w.group(1).lower()]
     hits = []
-    for metric in metrics:
+    for metric in (metrics[i] for i in sorted(candidates)):
         blocked = find_all(metric.exclude, text, start, end)
         for s, e, cue in find_all(metric.cues, text, start, end):
             if not any(bs <= s and e <= be or (bs <= s < be) for bs, be, _ in blocked):

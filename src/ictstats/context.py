@@ -17,6 +17,12 @@ from .periods import TimeExpr, find_times, shift
 from .status import closed_parentheses, status_for
 
 _ISO = regex.compile(r"(?:19|20)\d{2}(?:-[01]\d(?:-[0-3]\d)?)?")
+_WORDS = regex.compile(r"\p{L}+")
+_AFTER_STOP = regex.compile(r"(?<=\.)\s+")
+_PUNCT = regex.compile(r"[,;()]")
+_YEAR_OR_MONTH = regex.compile(r"(?i)(?:vào\s+|trong\s+)?(?:năm|tháng)")
+_YEAR_WORD = regex.compile(r"(?i)(?:vào\s+|trong\s+)?năm")
+_SAME_PERIOD_LAST_YEAR = regex.compile(r"cùng\s+(?:kỳ|thời\s+điểm)\s+năm\s+(?:ngoái|trước)")
 
 
 def parse_doc_date(value: str) -> str | None:
@@ -47,10 +53,10 @@ def detect_doc_date(text: str) -> str:
     for line in head_lines:
         stripped = line.strip()
         m = _DMY_LINE.search(stripped)
-        if m and len(regex.findall(r"\p{L}+", stripped)) <= 3:
+        if m and len(_WORDS.findall(stripped)) <= 3:
             return _dmy(m)  # "15:06 | 22/12/2016", "Chủ nhật, 14/04/2024 03:01:07"
     for para in text.split("\n")[:40]:
-        for sentence in regex.split(r"(?<=\.)\s+", para.strip()):
+        for sentence in _AFTER_STOP.split(para.strip()):
             m = _LEAD.match(sentence)
             if m:
                 return _dmy(m)
@@ -68,7 +74,7 @@ def _headings(text: str, times) -> list[tuple[int, str]]:
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped and len(stripped) <= 160 and not stripped.endswith((".", "!", "?", ";")):
-            if len(regex.findall(r"\p{L}+", stripped)) >= 4:
+            if len(_WORDS.findall(stripped)) >= 4:
                 for t in times.between(pos, pos + len(line)):
                     if t.kind == "time" and t.period:
                         out.append((pos, t.period))
@@ -89,9 +95,18 @@ def annotate(result, config) -> None:
     last_period_in_line: dict[int, str] = {}
 
     def hits(span):
-        if span not in hits_cache:
-            hits_cache[span] = metrics_mod.cue_hits(text, span[0], span[1], taxonomy)
-        return hits_cache[span]
+        """Cue hits inside ``span``: found once per real sentence, then sliced by position,
+        so a mention costs the same in a 10 MB sentence as in a short one."""
+        out, pos = [], span[0]
+        while pos < span[1]:
+            whole = layout.sentence_span(pos)
+            if whole not in hits_cache:
+                found = metrics_mod.cue_hits(text, whole[0], whole[1], taxonomy)
+                hits_cache[whole] = (found, [h.start for h in found])
+            found, starts = hits_cache[whole]
+            out += found[bisect.bisect_left(starts, span[0]):bisect.bisect_left(starts, span[1])]
+            pos = max(whole[1], pos + 1)
+        return out
 
     previous = None
     for m in result.mentions:
@@ -176,7 +191,7 @@ def _period(text, layout, m, sentence, times, headings) -> tuple[str, str]:
     for t in usable:
         if m.end <= t.start < min(s1, m.end + 25):
             gap = text[m.end:t.start]
-            if len(gap.split()) <= 2 and not regex.search(r"[,;()]", gap) and regex.match(r"(?i)(?:vào\s+|trong\s+)?(?:năm|tháng)", text[t.start:t.end]):
+            if len(gap.split()) <= 2 and not _PUNCT.search(gap) and _YEAR_OR_MONTH.match(text, t.start, t.end):
                 return t.period, f"{text[t.start:t.end]!r} after the number"
     # 2. the nearest time before it in the sentence, outside parentheses closed before it
     closed = closed_parentheses(text, s0, m.start)
@@ -188,7 +203,7 @@ def _period(text, layout, m, sentence, times, headings) -> tuple[str, str]:
     # 2b. a year later in the same clause: "Gần 50% doanh nghiệp bị tấn công mạng năm 2024"
     clause_end = _clause_end(text, m.end, s1)
     for t in usable:
-        if m.end <= t.start < clause_end and t.kind == "time" and regex.match(r"(?i)(?:vào\s+|trong\s+)?năm", text[t.start:t.end]):
+        if m.end <= t.start < clause_end and t.kind == "time" and _YEAR_WORD.match(text, t.start, t.end):
             return t.period, f"{text[t.start:t.end]!r} later in the clause"
     # the sentence speaks of now: only the document's date can say when
     if any(t.kind in ("present", "recent") and s0 <= t.start < s1 for t in nearby):
@@ -239,7 +254,7 @@ def _baseline(text, m, sentence, times) -> str:
     tail = text[b.end():min(s1, b.end() + 50)].lower()
     for t in times:
         if b.end() <= t.start < b.end() + 50 and t.period:
-            if regex.match(r"cùng\s+(?:kỳ|thời\s+điểm)\s+năm\s+(?:ngoái|trước)", tail) and m.period:
+            if _SAME_PERIOD_LAST_YEAR.match(tail) and m.period:
                 return shift(m.period, years=-1)
             return t.period if not text[t.start:t.end].lower().startswith(("năm ngoái", "năm trước")) or not m.period else shift(m.period, years=-1)
     if tail.startswith(("cùng kỳ", "cùng thời điểm")) and m.period:

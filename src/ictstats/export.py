@@ -13,6 +13,7 @@ from .row import COLUMNS, Row
 
 FORMATS = ("table", "csv", "tsv", "json", "jsonl", "parquet")
 _BY_SUFFIX = {".csv": "csv", ".tsv": "tsv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet", ".txt": "table"}
+ROW_GROUP = 50_000
 TABLE_COLUMNS = ("doc", "line", "surface", "value", "unit", "item", "qualifier", "change", "metric", "period", "status", "rule")
 
 
@@ -86,9 +87,10 @@ class Writer:
                 self.stream.write(("\n " if self._first else ",\n ") + json.dumps({c: _json_value(r, c) for c in self.columns}, ensure_ascii=False))
                 self._first = False
         elif self.fmt == "parquet":
-            if rows:
-                # one row group per batch of documents keeps memory flat on big corpora
-                self._pq.write_table(self._pa.Table.from_pylist([{c: _json_value(r, c) for c in self.columns} for r in rows], schema=self._schema))
+            # rows are written in row groups of ROW_GROUP rows: memory stays flat on big corpora
+            self._rows.extend(rows)
+            if len(self._rows) >= ROW_GROUP:
+                self._flush_parquet()
         else:
             self._rows.extend(rows)
         if self.stream is not None and self.fmt != "table":
@@ -98,9 +100,17 @@ class Writer:
         if self.fmt == "json":
             self.stream.write("\n]\n" if not self._first else "]\n")
         elif self.fmt == "parquet":
+            self._flush_parquet()
             self._pq.close()
         elif self.fmt == "table":
             _print_table(self._rows, self.stream)
+
+
+    def _flush_parquet(self) -> None:
+        if self._rows:
+            records = [{c: _json_value(r, c) for c in self.columns} for r in self._rows]
+            self._pq.write_table(self._pa.Table.from_pylist(records, schema=self._schema))
+            self._rows = []
 
 
 def arrow_schema(columns=COLUMNS):

@@ -14,6 +14,7 @@ dropped numeral its reason (``Rejection``); ``explain`` shows both.
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -199,6 +200,8 @@ def classify(text: str, tok: NumberToken, protected: Protected, layout: Layout, 
     def reject(reason: str) -> Rejection:
         return Rejection(tok.start, tok.end, text[tok.start:tok.end], reason)
 
+    if not math.isfinite(tok.value) or (tok.value_max is not None and not math.isfinite(tok.value_max)):
+        return reject("overflow")  # 100 000 digits are not a statistic
     if tok.glued:
         measure = read_measure(text, tok.start + len(tok.raw))
         if not measure:
@@ -276,6 +279,8 @@ def _finish(text: str, m: Mention, layout: Layout, mentions: list[Mention], *, q
 def _alone_on_line(text: str, tok: NumberToken, layout: Layout) -> bool:
     """Page furniture: a number alone on its line, or a counter such as "0 Thanh Niên"."""
     start, end = layout.line_span(tok.start)
+    if end - start > len(tok.raw) + 80:
+        return False  # a long line is prose: no need to copy it for every number in it
     line = text[start:end].strip()
     if line == tok.raw:
         return True
@@ -295,6 +300,7 @@ def _vague(text: str, start: int) -> bool:
 
 
 _PREV_WORDS = regex.compile(r"([\p{L}\p{N}&]+)(\s+)$")
+_OPEN_PAREN = regex.compile(r"\s*\(\s*")
 
 
 def _name_before(text: str, start: int, layout: Layout) -> bool:
@@ -401,4 +407,4 @@ def _in_parenthesis_after(text: str, m: Mention, mentions: list[Mention]) -> boo
     if not mentions or not mentions[-1].change:
         return False
     gap = text[mentions[-1].end:m.start]
-    return regex.fullmatch(r"\s*\(\s*", gap) is not None
+    return _OPEN_PAREN.fullmatch(gap) is not None

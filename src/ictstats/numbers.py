@@ -43,6 +43,7 @@ class NumberToken:
 
 _DIGITS = regex.compile(r"(?<![\p{L}\p{N}_])\d+(?:[.,]\d+)*")
 _GLUED = regex.compile(r"\p{L}+")
+_NON_SPACE = regex.compile(r"\S+")
 _MULTIPLIER = regex.compile(r"(?<![\p{L}\p{N}])[xX×](\d+(?:[.,]\d+)?)(?![\p{L}\p{N}])")
 
 # Signals of how a document writes numbers, counted over the whole text.
@@ -224,7 +225,7 @@ def _ordinal_pattern() -> regex.Pattern:
 
 def _spelled_token(text: str, m, taken) -> NumberToken | None:
     _, lex, _ = _spelled_tables()
-    words = [(w.start(), w.end(), w.group()) for w in regex.finditer(r"\S+", m.group())]
+    words = [(w.start(), w.end(), w.group()) for w in _NON_SPACE.finditer(m.group())]
     words = [(m.start() + s, m.start() + e, w) for s, e, w in words]
     # "năm" closing a run is the unit "year" ("hai năm"), not five.
     while words and words[-1][2].lower() == "năm" and (len(words) < 2 or words[-2][2].lower() not in ("linh", "lẻ", "mươi")):

@@ -24,15 +24,17 @@ def _after_target_year() -> regex.Pattern:
     return regex.compile(r"[ \t]*(?:[^\s,;]+[ \t]+){0,2}?" + words_alternation(words) + r"\s+(?:19|20)\d{2}")
 
 
+_PARENS = regex.compile(r"[()]")
+
+
 def closed_parentheses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of parentheses in text[start:end] that open and close before ``end``."""
     spans, stack = [], []
-    for i in range(start, end):
-        c = text[i]
-        if c == "(":
-            stack.append(i)
-        elif c == ")" and stack:
-            spans.append((stack.pop(), i + 1))
+    for m in _PARENS.finditer(text, start, end):
+        if m.group() == "(":
+            stack.append(m.start())
+        elif stack:
+            spans.append((stack.pop(), m.end()))
     return spans
 
 

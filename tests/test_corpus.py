@@ -1,0 +1,229 @@
+"""Corpora at scale: every input kind and encoding, --jobs, streaming, limits, interruption."""
+import csv
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import unicodedata
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from ictstats.cli import app
+
+runner = CliRunner()
+FIXTURES = Path(__file__).parent / "fixtures"
+SENTENCE = "Tính đến hết tháng 5/2020, có tổng số 509.262 tên miền, tăng 7%."
+
+
+def run(*args, input=None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def rows_of(result):
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def to_cp1258(text: str) -> bytes:
+    """Windows-1258 writes a base letter and its tone mark as two characters."""
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            out.append(ch.encode("cp1258"))
+        except UnicodeEncodeError:
+            base, *marks = unicodedata.normalize("NFD", ch)
+            tones = [m for m in marks if m in "\u0300\u0301\u0303\u0309\u0323"]
+            rest = [m for m in marks if m not in tones]
+            out.append(unicodedata.normalize("NFC", base + "".join(rest)).encode("cp1258") + "".join(tones).encode("cp1258"))
+    return b"".join(out)
+
+
+# --- corpus files -------------------------------------------------------------
+
+def test_jsonl_corpus_with_text_and_id_columns(tmp_path):
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text(
+        json.dumps({"id": "a1", "body": SENTENCE}, ensure_ascii=False) + "\n"
+        + json.dumps({"id": "b2", "body": "có 3 nhà mạng"}, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
+    rows = rows_of(run("extract", str(corpus), "-f", "jsonl", "--text-column", "body", "--id-column", "id"))
+    assert [r["doc"] for r in rows] == [f"{corpus}#a1", f"{corpus}#a1", f"{corpus}#b2"]
+    assert rows[0]["surface"] == "509.262 tên miền"
+
+
+def test_jsonl_default_text_column_and_record_numbers(tmp_path):
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text('{"text": "có 3 nhà mạng"}\n\n{"text": "đạt 41%"}\n', encoding="utf-8")
+    assert [r["doc"] for r in rows_of(run("extract", str(corpus), "-f", "jsonl"))] == [f"{corpus}#1", f"{corpus}#3"]
+
+
+def test_bad_records_are_reported_and_the_rest_read(tmp_path):
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text('{"text": "có 3 nhà mạng"}\n{broken\n{"other": 1}\n{"text": "đạt 41%"}\n', encoding="utf-8")
+    result = run("extract", str(corpus), "-f", "jsonl")
+    assert result.exit_code == 1
+    assert [r["surface"] for r in rows_of(result)] == ["3 nhà mạng", "41%"]
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 2 and "line 2 is not JSON" in errors[0] and "record 3 has no 'text'" in errors[1]
+
+
+def test_csv_and_tsv_corpora(tmp_path):
+    for suffix, delimiter in ((".csv", ","), (".tsv", "\t")):
+        corpus = tmp_path / f"news{suffix}"
+        buf = io.StringIO()
+        w = csv.writer(buf, delimiter=delimiter)
+        w.writerows([["url", "content"], ["u1", SENTENCE], ["u2", "có 3 nhà mạng"]])
+        corpus.write_text(buf.getvalue(), encoding="utf-8")
+        rows = rows_of(run("extract", str(corpus), "-f", "jsonl", "--text-column", "content", "--id-column", "url"))
+        assert [r["doc"] for r in rows] == [f"{corpus}#u1", f"{corpus}#u1", f"{corpus}#u2"]
+
+
+def test_parquet_corpus(tmp_path):
+    corpus = tmp_path / "news.parquet"
+    pq.write_table(pa.table({"doc_id": ["x", "y"], "text": [SENTENCE, "có 3 nhà mạng"]}), corpus)
+    rows = rows_of(run("extract", str(corpus), "-f", "jsonl", "--id-column", "doc_id"))
+    assert [r["doc"] for r in rows] == [f"{corpus}#x", f"{corpus}#x", f"{corpus}#y"]
+
+
+def test_parquet_corpus_without_the_column_is_an_error(tmp_path):
+    corpus = tmp_path / "news.parquet"
+    pq.write_table(pa.table({"body": ["x"]}), corpus)
+    result = run("extract", str(corpus), "-f", "jsonl")
+    assert result.exit_code == 1 and "no 'text' column" in result.stderr
+
+
+def test_directories_read_corpora_only_with_text_column(tmp_path):
+    (tmp_path / "a.txt").write_text("có 3 nhà mạng", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"body": "đạt 41%"}\n', encoding="utf-8")
+    plain = run("extract", str(tmp_path), "-f", "jsonl")
+    assert [r["surface"] for r in rows_of(plain)] == ["3 nhà mạng"] and "skipped 1 file" in plain.stderr
+    with_column = run("extract", str(tmp_path), "-f", "jsonl", "--text-column", "body")
+    assert [r["surface"] for r in rows_of(with_column)] == ["3 nhà mạng", "41%"]
+
+
+# --- HTML ------------------------------------------------------------------------
+
+PAGE = """<!doctype html><html><head><title>Tin</title><style>p{color:red}</style>
+<script>var total = 12345; gtag('config', 'UA-1');</script></head>
+<body><nav><a href="/">Trang chủ</a> | <a href="/2024/05">Tháng 5</a> 99 bài</nav>
+<article><h1>Tên miền .vn</h1><p>Tính đến hết tháng 5/2020, có <b>509.262</b> tên miền.</p>
+<p>Tỷ lệ IPv6 đạt 53&nbsp;%.</p></article><footer>© 2024 - 1900 1234</footer></body></html>"""
+
+
+def test_html_is_reduced_to_visible_text(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    dump = tmp_path / "dump"
+    rows = rows_of(run("extract", str(page), "-f", "jsonl", "--dump-text", str(dump)))
+    assert [r["surface"] for r in rows] == ["509.262 tên miền", "53 %"]
+    text = (dump / f"{str(page).strip('/').replace('/', '_')}.txt").read_text(encoding="utf-8")
+    for r in rows:
+        assert text[r["start"]:r["end"]] == r["surface"]
+    assert "12345" not in text and "Trang chủ" not in text
+
+
+def test_deeply_nested_html_does_not_break(tmp_path):
+    page = tmp_path / "deep.htm"
+    page.write_text("<div>" * 20000 + "có 3 nhà mạng" + "</div>" * 20000, encoding="utf-8")
+    assert [r["surface"] for r in rows_of(run("extract", str(page), "-f", "jsonl"))] == ["3 nhà mạng"]
+
+
+# --- encodings --------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda s: s.encode("utf-8"),
+        lambda s: b"\xef\xbb\xbf" + s.encode("utf-8"),
+        lambda s: s.encode("utf-16"),  # with BOM
+        lambda s: s.encode("utf-16-be").join([b"\xfe\xff", b""]),
+        to_cp1258,
+        lambda s: unicodedata.normalize("NFD", s).encode("utf-8"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16-le-bom", "utf16-be-bom", "windows-1258", "nfd"],
+)
+def test_encodings_are_detected(tmp_path, encode):
+    doc = tmp_path / "doc.txt"
+    doc.write_bytes(encode(SENTENCE))
+    rows = rows_of(run("extract", str(doc), "-f", "jsonl"))
+    assert [(r["surface"], r["value"], r["period"]) for r in rows] == [("509.262 tên miền", 509262, "2020-05"), ("7%", 7, "2020-05")]
+
+
+def test_encoding_option_overrides_detection(tmp_path):
+    doc = tmp_path / "doc.txt"
+    doc.write_bytes("có 3 nhà mạng".encode("utf-16-le"))  # no BOM: cannot be detected
+    assert run("extract", str(doc)).exit_code == 1
+    assert [r["surface"] for r in rows_of(run("extract", str(doc), "-f", "jsonl", "--encoding", "utf-16-le"))] == ["3 nhà mạng"]
+
+
+def test_unknown_encoding_is_an_error_for_that_file(tmp_path):
+    doc = tmp_path / "doc.txt"
+    doc.write_text("có 3 nhà mạng", encoding="utf-8")
+    result = run("extract", str(doc), "--encoding", "klingon")
+    assert result.exit_code == 1 and "unknown encoding" in result.stderr
+
+
+# --- limits --------------------------------------------------------------------------
+
+def test_oversized_file_is_refused(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * (2 * 1024 * 1024))
+    result = run("extract", str(big), str(FIXTURES / "000_e3f4f09c47423a5d.txt"), "--max-size", "1")
+    assert result.exit_code == 1 and "too large" in result.stderr
+    assert result.stdout.count("\n") > 10
+
+
+def test_a_long_run_of_digits_is_not_a_statistic():
+    rows = rows_of(run("extract", "-f", "jsonl", input="đạt " + "1." + "000." * 30000 + "000 đồng và 5%"))
+    assert [r["surface"] for r in rows] == ["5%"]
+
+
+# --- jobs and streaming ----------------------------------------------------------------
+
+def test_jobs_give_the_same_rows_in_the_same_order(tmp_path):
+    corpus = tmp_path / "many.jsonl"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+    corpus.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts * 6), encoding="utf-8")
+    one = run("extract", str(corpus), "-f", "jsonl", "--jobs", "1").stdout
+    two = run("extract", str(corpus), "-f", "jsonl", "--jobs", "2").stdout
+    assert one == two and one.count("\n") > 300
+
+
+def _cli(*args):
+    return subprocess.Popen([sys.executable, "-m", "ictstats", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+
+
+def test_rows_stream_out_before_the_input_ends(tmp_path):
+    fifo = tmp_path / "later.txt"
+    os.mkfifo(fifo)
+    first = FIXTURES / "000_e3f4f09c47423a5d.txt"
+    proc = _cli("extract", str(first), str(fifo), "-f", "jsonl")
+    try:
+        line = proc.stdout.readline()  # the first document's rows arrive while the FIFO is still open
+        assert json.loads(line)["doc"] == str(first)
+        with open(fifo, "w", encoding="utf-8") as w:
+            w.write("có 3 nhà mạng")
+        out, _ = proc.communicate(timeout=60)
+        assert json.loads(out.splitlines()[-1])["surface"] == "3 nhà mạng"
+    finally:
+        proc.kill()
+
+
+def test_interrupt_leaves_only_complete_rows(tmp_path):
+    corpus = tmp_path / "many.jsonl"
+    text = (FIXTURES / "003_e200c732da0c8e84.txt").read_text(encoding="utf-8")
+    corpus.write_text((json.dumps({"text": text}, ensure_ascii=False) + "\n") * 3000, encoding="utf-8")
+    proc = _cli("extract", str(corpus), "-f", "jsonl")
+    proc.stdout.readline()
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "interrupted" in err
+    for line in out.splitlines():
+        json.loads(line)  # every line written is a whole row

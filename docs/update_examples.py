@@ -37,6 +37,10 @@ def render(markdown: str) -> str:
     return BLOCK.sub(lambda m: f"```console\n$ {m['cmd']}\n{run(m['cmd'])}```", markdown)
 
 
+# Charts the documented commands draw, kept in docs/img for the pages to show.
+CHARTS = {Path("/tmp/ictstats-vn-domains.png"): ROOT / "docs" / "img" / "vn_domains.png"}
+
+
 def main() -> None:
     for page in sorted((ROOT / "docs").glob("*.md")):
         text = page.read_text(encoding="utf-8")
@@ -44,6 +48,10 @@ def main() -> None:
         if new != text:
             page.write_text(new, encoding="utf-8")
             print(f"updated {page.relative_to(ROOT)}")
+    for drawn, kept in CHARTS.items():
+        if drawn.exists():
+            kept.write_bytes(drawn.read_bytes())
+            print(f"updated {kept.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """The command line: a thin layer over the library. Data to stdout, messages to stderr."""
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ import typer
 from . import __version__
 from .export import FORMATS, Writer, format_for
 from .config import Config
-from .export import to_rows_of_dicts
+from .export import plain_number, to_rows_of_dicts
 from .metrics import TaxonomyError, taxonomy as load_taxonomy
 from .inputs import MB, InputError, ReadOptions, all_documents, skipped_in
 from .progress import Progress
@@ -152,6 +153,199 @@ def metrics_command(
     finally:
         if output and stream is not None:
             stream.close()
+
+
+def _read_text_or_path(source: str, options: ReadOptions) -> tuple[str, str]:
+    """(doc name, text) for an argument that is a path, '-' or literal text."""
+    from .inputs import documents
+
+    path = Path(source)
+    if source != "-" and not (len(source) < 4096 and path.exists()):
+        return "<text>", source
+    items = list(documents(source, None if source == "-" else path, options))
+    for item in items:
+        if isinstance(item, InputError):
+            _err(f"error: {item}")
+            raise typer.Exit(1)
+    return items[0].name, "\n\n".join(d.text for d in items)
+
+
+@app.command("explain")
+def explain_command(
+    source: str = typer.Argument(..., help="Text to explain, or a file ('-' for stdin)."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table (readable) or json."),
+    doc_date: Optional[str] = typer.Option(None, "--doc-date", help="Date for documents that state none (YYYY[-MM[-DD]])."),
+    taxonomy: List[str] = typer.Option([], "--taxonomy", help="A TOML file of extra metrics (repeatable)."),
+    show_rejected: bool = typer.Option(True, "--rejected/--no-rejected", help="Also list the numerals that were turned down and why."),
+) -> None:
+    """Show, for each quantity, every rule that fired, and why other numerals were rejected."""
+    from .explain import describe, explain
+
+    if fmt not in ("table", "json"):
+        _err(f"error: explain writes table or json, not {fmt!r}")
+        raise typer.Exit(2)
+    name, text = _read_text_or_path(source, ReadOptions())
+    report = explain(text, doc=name, config=Config(doc_date=doc_date, taxonomy_files=_load_taxonomy(taxonomy)))
+    if fmt == "json":
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.tree import Tree
+
+    console = Console(soft_wrap=False, highlight=False)
+    date = f", dated {report['doc_date']}" if report["doc_date"] else ""
+    console.print(f"[bold]{report['doc']}[/]: {len(report['mentions'])} quantities{date}")
+    for m in report["mentions"]:
+        value = plain_number(m["value"]) + (f"–{plain_number(m['value_max'])}" if m["value_max"] is not None else "")
+        head = f"[bold]{m['surface']}[/]  (line {m['line']}) → {m['qualifier']} {value} {m['unit'] or '(no unit)'}"
+        extras = [f"{k}={m[k]}" for k in ("item", "change", "metric", "period") if m[k]] + [f"status={m['status']}", f"rule={m['rule']}"]
+        tree = Tree(head + "  [dim]" + "  ".join(extras) + "[/]")
+        for step in m["steps"]:
+            tree.add(f"[cyan]{step['stage']:<9}[/] {step['detail']}", highlight=False)
+        console.print(tree)
+    if show_rejected and report["rejected"]:
+        table = Table(title="rejected numerals", header_style="bold")
+        for col in ("line", "text", "why"):
+            table.add_column(col)
+        for r in report["rejected"]:
+            table.add_row(str(r["line"]), r["text"], describe(r["reason"]))
+        console.print(table)
+
+
+def _rows_for(paths: List[str], options: ReadOptions, config: Config) -> tuple[list[dict], int]:
+    """Row dicts from extract output files, or extracted from documents; and how many inputs failed."""
+    from .series import looks_like_rows, read_rows
+
+    rows, failed, to_extract = [], 0, []
+    for p in paths or ["-"]:
+        path = Path(p)
+        if p != "-" and path.is_file() and looks_like_rows(path):
+            rows += read_rows(path)
+        else:
+            to_extract.append(p)
+    if to_extract:
+        for item, found in run(all_documents(to_extract, options), config):
+            if isinstance(item, InputError):
+                _err(f"error: {item}")
+                failed += 1
+            else:
+                rows += [r.as_dict() for r in found]
+    return rows, failed
+
+
+@app.command("series")
+def series_command(
+    paths: List[str] = typer.Argument(None, help="Documents (as for extract) or extract output files (.jsonl/.csv/.json/.parquet)."),
+    metric: Optional[str] = typer.Option(None, "--metric", "-m", help="Only this metric id."),
+    fmt: Optional[str] = FormatOption,
+    output: Optional[str] = OutputOption,
+    doc_date: Optional[str] = typer.Option(None, "--doc-date", help="Date for documents that state none (YYYY[-MM[-DD]])."),
+    taxonomy: List[str] = typer.Option([], "--taxonomy", help="A TOML file of extra metrics (repeatable)."),
+    text_column: Optional[str] = typer.Option(None, "--text-column", help="Text column of corpus inputs (default 'text')."),
+) -> None:
+    """One row per (metric, period, status): the value, how many documents state it, and conflicts."""
+    from .series import SERIES_COLUMNS, build
+
+    fmt = _check_format(fmt, output)
+    config = Config(doc_date=doc_date, taxonomy_files=_load_taxonomy(taxonomy))
+    rows, failed = _rows_for(list(paths or []), ReadOptions(text_column=text_column), config)
+    records = [p.as_dict() for p in build(rows, metric)]
+    if not records:
+        records_columns = list(SERIES_COLUMNS)
+        if fmt in ("csv", "tsv"):
+            (open(output, "w", encoding="utf-8") if output else sys.stdout).write(("," if fmt == "csv" else "\t").join(records_columns) + "\n")
+        elif fmt in ("json",):
+            print("[]")
+        elif fmt == "table":
+            _err("no series: no row has both a metric and a period" + (f" for {metric}" if metric else ""))
+    else:
+        stream = None if fmt == "parquet" else (open(output, "w", encoding="utf-8", newline="") if output else sys.stdout)
+        try:
+            to_rows_of_dicts(records, fmt, stream, path=output, title=f"series{f' of {metric}' if metric else ''}")
+        finally:
+            if output and stream is not None:
+                stream.close()
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("plot")
+def plot_command(
+    metric: str = typer.Argument(..., help="The metric id to chart (see 'ictstats metrics')."),
+    paths: List[str] = typer.Argument(None, help="Documents or extract output files, as for series."),
+    output: str = typer.Option(..., "--output", "-o", help="The chart file: .png or .svg."),
+    title: Optional[str] = typer.Option(None, "--title", help="Chart title (default: the metric id)."),
+    doc_date: Optional[str] = typer.Option(None, "--doc-date", help="Date for documents that state none (YYYY[-MM[-DD]])."),
+    taxonomy: List[str] = typer.Option([], "--taxonomy", help="A TOML file of extra metrics (repeatable)."),
+    text_column: Optional[str] = typer.Option(None, "--text-column", help="Text column of corpus inputs (default 'text')."),
+) -> None:
+    """Chart one metric over time: actuals, estimates and targets drawn apart, sources counted."""
+    from .plot import PlotUnavailable, plot
+    from .series import build
+
+    if Path(output).suffix.lower() not in (".png", ".svg"):
+        _err(f"error: -o {output}: the chart must be .png or .svg")
+        raise typer.Exit(2)
+    config = Config(doc_date=doc_date, taxonomy_files=_load_taxonomy(taxonomy))
+    rows, failed = _rows_for(list(paths or []), ReadOptions(text_column=text_column), config)
+    points = build(rows, metric)
+    if not points:
+        _err(f"error: no values of {metric} with a period in the input")
+        raise typer.Exit(1)
+    try:
+        drawn = plot(points, metric, output, title=title)
+    except PlotUnavailable as e:
+        _err(f"error: {e}")
+        raise typer.Exit(1)
+    _err(f"wrote {output}: {drawn} values of {metric} in {len(points)} periods")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def eval_command(
+    gold_dir: str = typer.Argument(..., help="A gold set: GOLD_DIR/docs/*.txt and GOLD_DIR/gold.jsonl (SPEC section 9)."),
+    pred: Optional[str] = typer.Argument(None, help="A prediction file (extract output, JSON Lines or CSV); default: run the extractor on GOLD_DIR/docs."),
+    errors: bool = typer.Option(False, "--errors", help="List every miss, extra and wrong field."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
+    doc_date: Optional[str] = typer.Option(None, "--doc-date", help="Date for documents that state none (YYYY[-MM[-DD]])."),
+    taxonomy: List[str] = typer.Option([], "--taxonomy", help="A TOML file of extra metrics (repeatable)."),
+) -> None:
+    """Precision, recall, strict F1 and per-field accuracy against your own gold annotations."""
+    from .evaluate import GoldError, error_lines, load_gold, score, summary_lines
+    from .series import read_rows
+
+    if fmt not in ("text", "json"):
+        _err(f"error: eval writes text or json, not {fmt!r}")
+        raise typer.Exit(2)
+    try:
+        docs, gold = load_gold(Path(gold_dir))
+    except GoldError as e:
+        _err(f"error: {e}")
+        raise typer.Exit(1)
+    if pred:
+        try:
+            predictions = read_rows(Path(pred))
+        except (OSError, ValueError) as e:
+            _err(f"error: {pred}: cannot read predictions ({e})")
+            raise typer.Exit(1)
+    else:
+        config = Config(doc_date=doc_date, taxonomy_files=_load_taxonomy(taxonomy))
+        from .extract import extract
+
+        predictions = [r.as_dict() for name, text in docs.items() for r in extract(text, doc=name, config=config)]
+    for p in predictions:
+        p["doc"] = Path(str(p.get("doc", ""))).name
+        p["start"], p["end"] = int(p["start"]), int(p["end"])
+    report = score(docs, gold, predictions)
+    if errors:
+        for line in error_lines(report, docs):
+            print(line)
+    if fmt == "json":
+        print(json.dumps(report.summary, ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(summary_lines(report.summary)))
 
 
 def main() -> None:

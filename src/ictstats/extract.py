@@ -27,7 +27,7 @@ from .numbers import NumberToken, find_numbers
 from .qualifiers import read_change, read_qualifier, read_qualifier_pair
 from .row import Row
 from .text import Layout, normalize
-from .units import UnitReading, is_ordinal, read_item, read_measure, read_rank, read_unit
+from .units import UnitReading, is_known_noun, is_ordinal, read_item, read_measure, read_rank, read_unit
 
 _SPACE = r"[ \t\u00a0]*"
 _LEFT = r"(?:^|(?<=[^\p{L}]))"
@@ -142,6 +142,7 @@ def scan(text: str, config: Config = DEFAULT) -> Scan:
         if isinstance(outcome, Rejection):
             rejections.append(outcome)
             continue
+        outcome.trace.insert(0, ("number", _number_step(tok)))
         mentions.append(outcome)
         consumed = outcome.end
     result = Scan(text, layout, mentions, rejections)
@@ -228,7 +229,8 @@ def classify(text: str, tok: NumberToken, protected: Protected, layout: Layout, 
 
     reading = read_measure(text, tok.end) or _score(text, tok) or read_unit(text, tok.end)
     strong = reading is not None and reading.unit not in ("count",)
-    if tok.kind == "digits" and not strong and tok.scale == 1.0 and _name_before(text, tok.start, layout):
+    counts_known_noun = reading is not None and reading.unit == "count" and is_known_noun(reading.item)
+    if tok.kind == "digits" and not strong and not counts_known_noun and tok.scale == 1.0 and _name_before(text, tok.start, layout):
         return reject("name")
     if _year_like(tok) and (reading is None or reading.rule == "duration"):
         return reject("date.year")
@@ -244,6 +246,13 @@ def classify(text: str, tok: NumberToken, protected: Protected, layout: Layout, 
     if bare is None:
         return reject("bare")
     return _finish(text, bare, layout, mentions)
+
+
+def _number_step(tok: NumberToken) -> str:
+    how = {"digits": "digits", "spelled": "spelled-out numeral", "ordinal": "ordinal word", "multiplier": "multiplier"}[tok.kind]
+    scale = f", scale x{tok.scale:g}" if tok.scale != 1.0 else ""
+    span = f" to {tok.value_max:g} ({tok.range_rule})" if tok.value_max is not None else ""
+    return f"{how} {tok.raw!r} = {tok.value:g}{span}{scale}"
 
 
 def _rule(tok: NumberToken, unit_rule: str) -> str:
@@ -317,8 +326,8 @@ def _name_before(text: str, start: int, layout: Layout) -> bool:
         if word.lower() in stops or word in not_name:
             return False
         initial = text[sentence_start:m.start()].strip(" \t\"“'(") == ""
-        if len(word) >= 2 and (word.isupper() or (word[0].isupper() and any(c.isupper() for c in word[1:]))):
-            return True  # an acronym or CamelCase brand
+        if depth == 0 and len(word) >= 2 and word.isalpha() and (word.isupper() or (word[0].isupper() and any(c.isupper() for c in word[1:]))):
+            return True  # an acronym or CamelCase brand right before the number
         if word[0].isupper() and not initial:
             return True
         if initial:

@@ -41,10 +41,11 @@ class NumberToken:
     range_rule: str = ""
 
 
-_DIGITS = regex.compile(r"(?<![\p{L}\p{N}_])\d+(?:[.,]\d+)*")
+# ASCII digits only: statistics are written with them, and float() cannot read every script's digits.
+_DIGITS = regex.compile(r"(?<![\p{L}\p{N}_])[0-9]+(?:[.,][0-9]+)*")
 _GLUED = regex.compile(r"\p{L}+")
 _NON_SPACE = regex.compile(r"\S+")
-_MULTIPLIER = regex.compile(r"(?<![\p{L}\p{N}])[xX×](\d+(?:[.,]\d+)?)(?![\p{L}\p{N}])")
+_MULTIPLIER = regex.compile(r"(?<![\p{L}\p{N}])[xX×]([0-9]+(?:[.,][0-9]+)?)(?![\p{L}\p{N}])")
 
 # Signals of how a document writes numbers, counted over the whole text.
 _EN_SIGNS = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,])|\d,\d{3}\.\d")

@@ -164,6 +164,13 @@ def read_item(text: str, pos: int, *, max_words: int = 2) -> tuple[str, int]:
     return " ".join(lowered[:n]), end
 
 
+def is_known_noun(item: str) -> bool:
+    """Does the counted noun begin with a noun the lexicon knows ("tỉnh", "cơ quan báo chí")?"""
+    words = item.split()
+    known = _known_nouns()
+    return any(" ".join(words[:n]) in known for n in range(len(words), 0, -1))
+
+
 @functools.cache
 def _known_nouns() -> frozenset[str]:
     return word_set("context", "nouns", "known")

@@ -82,6 +82,7 @@ def test_series_flags_conflicts_and_shows_every_value():
     may = points[("2020-05", "actual")]
     assert may.conflict and may.value == "" and may.values == "509262; 510000"
     assert may.documents == 3 and may.mentions == 3 and may.docs == "a.txt; b.txt; c.txt"
+    assert may.value_documents == "2; 1"  # two documents say 509262, one says 510000
     target = points[("2025", "target")]
     assert not target.conflict and target.value == "1000000" and target.documents == 1
     assert len(points) == 2  # changes, rows without a metric and rows without a period are not levels of a series

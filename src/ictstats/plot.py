@@ -41,26 +41,38 @@ def plot(points: list[Point], metric: str, output: str, *, title: str | None = N
         import matplotlib.pyplot as plt
     except ImportError:
         raise PlotUnavailable("plotting needs matplotlib: pip install 'ictstats[plot]'") from None
+    from matplotlib.ticker import FuncFormatter
+
     fig, ax = plt.subplots(figsize=(9, 4.8), dpi=110)
     drawn = 0
     units = sorted({p.unit for p in points})
+    conflicts_x, conflicts_y = [], []
     for status, (marker, filled, line) in STYLE.items():
         xs, ys, notes = [], [], []
         for p in (p for p in points if p.status == status):
-            for value in p.values.split("; "):
-                low = float(value.split()[0].split("–")[0])
-                xs.append(period_midpoint(p.period))
-                ys.append(low)
-                notes.append(p.documents)
+            counts = p.value_documents.split("; ")
+            for value, count in zip(p.values.split("; "), counts):
+                x, y = period_midpoint(p.period), float(value.split()[0].split("–")[0])
+                xs.append(x)
+                ys.append(y)
+                notes.append(int(count))
+                if p.conflict:
+                    conflicts_x.append(x)
+                    conflicts_y.append(y)
         if not xs:
             continue
-        order = sorted(range(len(xs)), key=lambda i: xs[i])
+        order = sorted(range(len(xs)), key=lambda i: (xs[i], ys[i]))
         xs, ys, notes = [xs[i] for i in order], [ys[i] for i in order], [notes[i] for i in order]
         ax.plot(xs, ys, line, marker=marker, markersize=8, label=f"{status} ({len(xs)})",
                 markerfacecolor=None if filled else "white", linewidth=1.2)
-        for x, y, n in zip(xs, ys, notes):
-            ax.annotate(f"{n} src" if n != 1 else "1 src", (x, y), textcoords="offset points", xytext=(0, 9), ha="center", fontsize=8)
+        for i, (x, y, n) in enumerate(zip(xs, ys, notes)):
+            # conflicting values share a period: put their labels on alternate sides
+            below = i > 0 and xs[i - 1] == x
+            ax.annotate(f"{n} src", (x, y), textcoords="offset points", xytext=(0, -14 if below else 9), ha="center", fontsize=8)
         drawn += len(xs)
+    if conflicts_x:
+        ax.scatter(conflicts_x, conflicts_y, s=260, facecolors="none", edgecolors="crimson", linewidths=1.4, label="conflicting values", zorder=3)
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}" if abs(v) >= 100 else f"{v:g}"))
     ax.set_title(title or metric)
     ax.set_ylabel(", ".join(u for u in units if u) or "value")
     ax.grid(True, alpha=0.3)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .export import plain_number
 
-SERIES_COLUMNS = ("metric", "period", "status", "unit", "value", "values", "conflict", "documents", "mentions", "docs")
+SERIES_COLUMNS = ("metric", "period", "status", "unit", "value", "values", "conflict", "documents", "value_documents", "mentions", "docs")
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class Point:
     values: str  # every distinct value, "; "-separated, ranges as low–high
     conflict: bool
     documents: int  # how many documents state it
+    value_documents: str  # how many documents state each of ``values``, "; "-separated
     mentions: int
     docs: str  # the documents, "; "-separated
 
@@ -64,10 +65,16 @@ def build(rows, metric: str | None = None) -> list[Point]:
     points = []
     for (m, period, status), members in groups.items():
         distinct: list[tuple] = []
+        stated_by: list[set] = []
         for r in members:
             key = (_num(r.get("value")), _num(r.get("value_max")), r.get("unit") or "")
-            if not any(_same(key, d) for d in distinct):
+            for i, d in enumerate(distinct):
+                if _same(key, d):
+                    stated_by[i].add(r.get("doc") or "")
+                    break
+            else:
                 distinct.append(key)
+                stated_by.append({r.get("doc") or ""})
         docs = sorted({r.get("doc") or "" for r in members})
         units = sorted({d[2] for d in distinct})
         shown = "; ".join(_shown(v, vmax) + (f" {u}" if len(units) > 1 else "") for v, vmax, u in distinct)
@@ -75,7 +82,8 @@ def build(rows, metric: str | None = None) -> list[Point]:
         points.append(Point(
             metric=m, period=period, status=status, unit=units[0] if len(units) == 1 else "; ".join(units),
             value="" if conflict else _shown(distinct[0][0], distinct[0][1]), values=shown, conflict=conflict,
-            documents=len(docs), mentions=len(members), docs="; ".join(docs),
+            documents=len(docs), value_documents="; ".join(str(len(b)) for b in stated_by),
+            mentions=len(members), docs="; ".join(docs),
         ))
     return sorted(points, key=lambda p: (p.metric, p.period, p.status))
 

@@ -209,3 +209,16 @@ def test_eval_library_scores_a_perfect_prediction():
     perfect = [dict(g, start=g["span"][0], end=g["span"][1]) for g in gold]
     report = score(docs, gold, perfect)
     assert report.summary["strict"]["f1"] == 1.0 and not report.misses and not report.extras and not report.wrong
+
+
+def test_series_with_nothing_to_show_still_writes_its_header(tmp_path):
+    doc = tmp_path / "a.txt"
+    doc.write_text("có 3 nhà mạng", encoding="utf-8")
+    result = run("series", str(doc), "-f", "csv")
+    assert result.exit_code == 0 and result.stdout.strip().startswith("metric,period,status,unit,value,values,conflict")
+
+
+@pytest.mark.parametrize("command", [["series"], ["explain", "có 3 nhà mạng"], ["plot", "internet.vn_domains", "-o", "/tmp/x.png"], ["eval", "tests/data/gold"]])
+def test_every_command_validates_doc_date(command):
+    result = run(*command, "--doc-date", "last year")
+    assert result.exit_code == 2 and "--doc-date" in result.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import List, Optional
 
@@ -47,6 +48,34 @@ FormatOption = typer.Option(None, "--format", "-f", help=f"Output format: {', '.
 OutputOption = typer.Option(None, "--output", "-o", help="Write to FILE instead of stdout (format from its suffix unless --format).")
 
 
+DocDateOption = typer.Option(None, "--doc-date", help="Date of the documents (YYYY, YYYY-MM or YYYY-MM-DD) when they do not state one; resolves 'năm nay', 'hiện nay'.")
+TaxonomyOption = typer.Option([], "--taxonomy", help="A TOML file of metrics that adds to or overrides the built-in taxonomy (repeatable).")
+TextColumnOption = typer.Option(None, "--text-column", help="Column holding the text in .jsonl/.csv/.tsv/.parquet corpora (default 'text').")
+
+
+def _config(doc_date: Optional[str], taxonomy: List[str]) -> Config:
+    """The run's Config from the shared options; a bad value is a usage error."""
+    if doc_date is not None:
+        from .context import parse_doc_date
+
+        if not parse_doc_date(doc_date):
+            _err(f"error: --doc-date {doc_date!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
+            raise typer.Exit(2)
+    return Config(doc_date=doc_date, taxonomy_files=_load_taxonomy(taxonomy))
+
+
+@contextmanager
+def _output(fmt: str, output: Optional[str]):
+    """The text stream to write to (stdout or -o FILE); None for Parquet, which pyarrow writes itself."""
+    if fmt == "parquet":
+        yield None
+    elif output:
+        with open(output, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+    else:
+        yield sys.stdout
+
+
 def _check_format(fmt: Optional[str], output: Optional[str]) -> str:
     fmt = format_for(output, fmt, sys.stdout.isatty())
     if fmt not in FORMATS:
@@ -63,10 +92,10 @@ def extract_command(
     paths: List[str] = typer.Argument(None, help="Files or directories; '-' or nothing reads stdin. Directories are walked for .txt, .md and .html (and corpus files with --text-column)."),
     fmt: Optional[str] = FormatOption,
     output: Optional[str] = OutputOption,
-    doc_date: Optional[str] = typer.Option(None, "--doc-date", help="Date of the documents (YYYY, YYYY-MM or YYYY-MM-DD) when they do not state one; resolves 'năm nay', 'hiện nay'."),
-    taxonomy: List[str] = typer.Option([], "--taxonomy", help="A TOML file of metrics that adds to or overrides the built-in taxonomy (repeatable)."),
+    doc_date: Optional[str] = DocDateOption,
+    taxonomy: List[str] = TaxonomyOption,
     jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes; 0 = one per core. Output order does not depend on it."),
-    text_column: Optional[str] = typer.Option(None, "--text-column", help="Column holding the text in .jsonl/.csv/.tsv/.parquet corpora (default 'text')."),
+    text_column: Optional[str] = TextColumnOption,
     id_column: Optional[str] = typer.Option(None, "--id-column", help="Column naming each corpus document; doc becomes FILE#ID (default: the record number)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Decode inputs with this codec instead of detecting UTF-8/UTF-16/Windows-1258."),
     max_size: int = typer.Option(256, "--max-size", min=1, help="Refuse input files larger than this many MB."),
@@ -76,40 +105,31 @@ def extract_command(
     """Extract every quantity mention from PATHS, one row each."""
     fmt = _check_format(fmt, output)
     paths = list(paths or ["-"])
-    if doc_date is not None:
-        from .context import parse_doc_date
-
-        if not parse_doc_date(doc_date):
-            _err(f"error: --doc-date {doc_date!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
-            raise typer.Exit(2)
-    config = Config(doc_date=doc_date, taxonomy_files=_load_taxonomy(taxonomy))
+    config = _config(doc_date, taxonomy)
     options = ReadOptions(encoding=encoding, text_column=text_column, id_column=id_column, max_size=max_size * MB)
     dump_dir = Path(dump_text) if dump_text else None
     if dump_dir:
         dump_dir.mkdir(parents=True, exist_ok=True)
     failed = 0
-    stream = None if fmt == "parquet" else (open(output, "w", encoding="utf-8", newline="") if output else sys.stdout)
-    writer = Writer(fmt, stream, path=output)
-    progress = Progress(enabled=not quiet and sys.stderr.isatty())
-    try:
-        with progress:
-            for item, rows in run(all_documents(paths, options), config, jobs):
-                if isinstance(item, InputError):
-                    progress.print_error(f"ictstats: error: {item}")
-                    failed += 1
-                    continue
-                writer.write(rows)
-                if dump_dir:
-                    _dump(dump_dir, item)
-                progress.advance(item, len(rows))
-        writer.close()
-    except KeyboardInterrupt:
-        writer.close()
-        _err("interrupted; the rows written so far are complete")
-        raise typer.Exit(130)
-    finally:
-        if output and stream is not None:
-            stream.close()
+    with _output(fmt, output) as stream:
+        writer = Writer(fmt, stream, path=output)
+        progress = Progress(enabled=not quiet and sys.stderr.isatty())
+        try:
+            with progress:
+                for item, rows in run(all_documents(paths, options), config, jobs):
+                    if isinstance(item, InputError):
+                        progress.print_error(f"ictstats: error: {item}")
+                        failed += 1
+                        continue
+                    writer.write(rows)
+                    if dump_dir:
+                        _dump(dump_dir, item)
+                    progress.advance(item, len(rows))
+            writer.close()
+        except KeyboardInterrupt:
+            writer.close()
+            _err("interrupted; the rows written so far are complete")
+            raise typer.Exit(130)
     skipped = skipped_in(paths, options)
     if skipped and not quiet:
         _err(f"note: skipped {len(skipped)} file(s) that are not text, HTML or (with --text-column) corpora, e.g. {skipped[0]}")
@@ -139,7 +159,7 @@ def _load_taxonomy(files: List[str]) -> tuple[str, ...]:
 def metrics_command(
     fmt: Optional[str] = FormatOption,
     output: Optional[str] = OutputOption,
-    taxonomy: List[str] = typer.Option([], "--taxonomy", help="Also load metrics from this TOML file (repeatable)."),
+    taxonomy: List[str] = TaxonomyOption,
 ) -> None:
     """List the metric taxonomy: id, description, units and cue phrases."""
     fmt = _check_format(fmt, output)
@@ -147,12 +167,8 @@ def metrics_command(
         {"id": m.id, "description": m.description, "units": ", ".join(m.units + m.change_units), "cues": "; ".join(m.cues)}
         for m in load_taxonomy(_load_taxonomy(taxonomy))
     ]
-    stream = None if fmt == "parquet" else (open(output, "w", encoding="utf-8", newline="") if output else sys.stdout)
-    try:
-        to_rows_of_dicts(records, fmt, stream, path=output, title="metrics")
-    finally:
-        if output and stream is not None:
-            stream.close()
+    with _output(fmt, output) as stream:
+        to_rows_of_dicts(records, fmt, stream, columns=("id", "description", "units", "cues"), path=output, title="metrics")
 
 
 def _read_text_or_path(source: str, options: ReadOptions) -> tuple[str, str]:
@@ -174,8 +190,8 @@ def _read_text_or_path(source: str, options: ReadOptions) -> tuple[str, str]:
 def explain_command(
     source: str = typer.Argument(..., help="Text to explain, or a file ('-' for stdin)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table (readable) or json."),
-    doc_date: Optional[str] = typer.Option(None, "--doc-date", help="Date for documents that state none (YYYY[-MM[-DD]])."),
-    taxonomy: List[str] = typer.Option([], "--taxonomy", help="A TOML file of extra metrics (repeatable)."),
+    doc_date: Optional[str] = DocDateOption,
+    taxonomy: List[str] = TaxonomyOption,
     show_rejected: bool = typer.Option(True, "--rejected/--no-rejected", help="Also list the numerals that were turned down and why."),
 ) -> None:
     """Show, for each quantity, every rule that fired, and why other numerals were rejected."""
@@ -185,7 +201,7 @@ def explain_command(
         _err(f"error: explain writes table or json, not {fmt!r}")
         raise typer.Exit(2)
     name, text = _read_text_or_path(source, ReadOptions())
-    report = explain(text, doc=name, config=Config(doc_date=doc_date, taxonomy_files=_load_taxonomy(taxonomy)))
+    report = explain(text, doc=name, config=_config(doc_date, taxonomy))
     if fmt == "json":
         print(json.dumps(report, ensure_ascii=False, indent=1))
         return
@@ -240,32 +256,22 @@ def series_command(
     metric: Optional[str] = typer.Option(None, "--metric", "-m", help="Only this metric id."),
     fmt: Optional[str] = FormatOption,
     output: Optional[str] = OutputOption,
-    doc_date: Optional[str] = typer.Option(None, "--doc-date", help="Date for documents that state none (YYYY[-MM[-DD]])."),
-    taxonomy: List[str] = typer.Option([], "--taxonomy", help="A TOML file of extra metrics (repeatable)."),
-    text_column: Optional[str] = typer.Option(None, "--text-column", help="Text column of corpus inputs (default 'text')."),
+    doc_date: Optional[str] = DocDateOption,
+    taxonomy: List[str] = TaxonomyOption,
+    text_column: Optional[str] = TextColumnOption,
 ) -> None:
     """One row per (metric, period, status): the value, how many documents state it, and conflicts."""
     from .series import SERIES_COLUMNS, build
 
     fmt = _check_format(fmt, output)
-    config = Config(doc_date=doc_date, taxonomy_files=_load_taxonomy(taxonomy))
+    config = _config(doc_date, taxonomy)
     rows, failed = _rows_for(list(paths or []), ReadOptions(text_column=text_column), config)
     records = [p.as_dict() for p in build(rows, metric)]
-    if not records:
-        records_columns = list(SERIES_COLUMNS)
-        if fmt in ("csv", "tsv"):
-            (open(output, "w", encoding="utf-8") if output else sys.stdout).write(("," if fmt == "csv" else "\t").join(records_columns) + "\n")
-        elif fmt in ("json",):
-            print("[]")
-        elif fmt == "table":
-            _err("no series: no row has both a metric and a period" + (f" for {metric}" if metric else ""))
+    if not records and fmt == "table":
+        _err("no series: no row has both a metric and a period" + (f" for {metric}" if metric else ""))
     else:
-        stream = None if fmt == "parquet" else (open(output, "w", encoding="utf-8", newline="") if output else sys.stdout)
-        try:
-            to_rows_of_dicts(records, fmt, stream, path=output, title=f"series{f' of {metric}' if metric else ''}")
-        finally:
-            if output and stream is not None:
-                stream.close()
+        with _output(fmt, output) as stream:
+            to_rows_of_dicts(records, fmt, stream, columns=SERIES_COLUMNS, path=output, title=f"series{f' of {metric}' if metric else ''}")
     if failed:
         raise typer.Exit(1)
 
@@ -276,9 +282,9 @@ def plot_command(
     paths: List[str] = typer.Argument(None, help="Documents or extract output files, as for series."),
     output: str = typer.Option(..., "--output", "-o", help="The chart file: .png or .svg."),
     title: Optional[str] = typer.Option(None, "--title", help="Chart title (default: the metric id)."),
-    doc_date: Optional[str] = typer.Option(None, "--doc-date", help="Date for documents that state none (YYYY[-MM[-DD]])."),
-    taxonomy: List[str] = typer.Option([], "--taxonomy", help="A TOML file of extra metrics (repeatable)."),
-    text_column: Optional[str] = typer.Option(None, "--text-column", help="Text column of corpus inputs (default 'text')."),
+    doc_date: Optional[str] = DocDateOption,
+    taxonomy: List[str] = TaxonomyOption,
+    text_column: Optional[str] = TextColumnOption,
 ) -> None:
     """Chart one metric over time: actuals, estimates and targets drawn apart, sources counted."""
     from .plot import PlotUnavailable, plot
@@ -287,7 +293,7 @@ def plot_command(
     if Path(output).suffix.lower() not in (".png", ".svg"):
         _err(f"error: -o {output}: the chart must be .png or .svg")
         raise typer.Exit(2)
-    config = Config(doc_date=doc_date, taxonomy_files=_load_taxonomy(taxonomy))
+    config = _config(doc_date, taxonomy)
     rows, failed = _rows_for(list(paths or []), ReadOptions(text_column=text_column), config)
     points = build(rows, metric)
     if not points:
@@ -309,8 +315,8 @@ def eval_command(
     pred: Optional[str] = typer.Argument(None, help="A prediction file (extract output, JSON Lines or CSV); default: run the extractor on GOLD_DIR/docs."),
     errors: bool = typer.Option(False, "--errors", help="List every miss, extra and wrong field."),
     fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
-    doc_date: Optional[str] = typer.Option(None, "--doc-date", help="Date for documents that state none (YYYY[-MM[-DD]])."),
-    taxonomy: List[str] = typer.Option([], "--taxonomy", help="A TOML file of extra metrics (repeatable)."),
+    doc_date: Optional[str] = DocDateOption,
+    taxonomy: List[str] = TaxonomyOption,
 ) -> None:
     """Precision, recall, strict F1 and per-field accuracy against your own gold annotations."""
     from .evaluate import GoldError, error_lines, load_gold, score, summary_lines
@@ -331,7 +337,7 @@ def eval_command(
             _err(f"error: {pred}: cannot read predictions ({e})")
             raise typer.Exit(1)
     else:
-        config = Config(doc_date=doc_date, taxonomy_files=_load_taxonomy(taxonomy))
+        config = _config(doc_date, taxonomy)
         from .extract import extract
 
         predictions = [r.as_dict() for name, text in docs.items() for r in extract(text, doc=name, config=config)]

@@ -142,9 +142,9 @@ def to_string(rows: list[Row], fmt: str) -> str:
     return buf.getvalue()
 
 
-def to_rows_of_dicts(records: list[dict], fmt: str, stream, *, path: str | None = None, title: str = "") -> None:
-    """Write plain records (same keys each) in any output format; for listings such as ``metrics``."""
-    columns = list(records[0]) if records else []
+def to_rows_of_dicts(records: list[dict], fmt: str, stream, *, columns, path: str | None = None, title: str = "") -> None:
+    """Write plain records with the given columns in any output format; for ``metrics`` and ``series``."""
+    columns = list(columns)
     if fmt in ("csv", "tsv"):
         w = csv.DictWriter(stream, columns, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         w.writeheader()
@@ -158,7 +158,7 @@ def to_rows_of_dicts(records: list[dict], fmt: str, stream, *, path: str | None 
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        pq.write_table(pa.Table.from_pylist(records), path)
+        pq.write_table(pa.Table.from_pylist(records, schema=pa.schema([(c, pa.string()) for c in columns]) if not records else None), path)
     else:
         from rich.console import Console
         from rich.table import Table

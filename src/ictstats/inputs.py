@@ -9,6 +9,7 @@ import csv
 import json
 import re
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -147,26 +148,11 @@ def documents(name: str, path: Path | None, options: ReadOptions) -> Iterator[Do
         yield Document(name, visible_text(text) if suffix in HTML_SUFFIXES else text)
 
 
-def _open_text(name: str, path: Path, options: ReadOptions):
-    """A corpus file as a text stream: UTF-8 (a BOM is skipped) unless --encoding says otherwise."""
+@contextmanager
+def _reading(name: str):
+    """Turn the operating system's complaints about one input into a one-line InputError."""
     try:
-        return open(path, encoding=options.encoding or "utf-8-sig", errors="strict", newline="")
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file or directory") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
-    except LookupError:
-        raise InputError(f"{name}: unknown encoding {options.encoding!r}") from None
-    except OSError as e:
-        raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
-
-
-def _read_bytes(name: str, path: Path, options: ReadOptions) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > options.max_size:
-            raise InputError(f"{name}: too large ({size / MB:.1f} MB, limit {options.max_size / MB:.0f} MB; see --max-size)")
-        return path.read_bytes()
+        yield
     except FileNotFoundError:
         raise InputError(f"{name}: no such file or directory") from None
     except IsADirectoryError:
@@ -175,6 +161,23 @@ def _read_bytes(name: str, path: Path, options: ReadOptions) -> bytes:
         raise InputError(f"{name}: permission denied") from None
     except OSError as e:
         raise InputError(f"{name}: cannot read ({e.strerror or e})") from None
+
+
+def _open_text(name: str, path: Path, options: ReadOptions):
+    """A corpus file as a text stream: UTF-8 (a BOM is skipped) unless --encoding says otherwise."""
+    with _reading(name):
+        try:
+            return open(path, encoding=options.encoding or "utf-8-sig", errors="strict", newline="")
+        except LookupError:
+            raise InputError(f"{name}: unknown encoding {options.encoding!r}") from None
+
+
+def _read_bytes(name: str, path: Path, options: ReadOptions) -> bytes:
+    with _reading(name):
+        size = path.stat().st_size
+        if size > options.max_size:
+            raise InputError(f"{name}: too large ({size / MB:.1f} MB, limit {options.max_size / MB:.0f} MB; see --max-size)")
+        return path.read_bytes()
 
 
 def _record(name: str, record: dict, n: int, options: ReadOptions) -> Document:

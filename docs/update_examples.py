@@ -49,7 +49,7 @@ def main() -> None:
             page.write_text(new, encoding="utf-8")
             print(f"updated {page.relative_to(ROOT)}")
     for drawn, kept in CHARTS.items():
-        if drawn.exists():
+        if drawn.exists() and (not kept.exists() or kept.read_bytes() != drawn.read_bytes()):
             kept.write_bytes(drawn.read_bytes())
             print(f"updated {kept.relative_to(ROOT)}")
 

@@ -102,6 +102,7 @@ EXAMPLES_FROM_SPEC = [
     E("tăng hơn 2 lần một chút", ("hơn 2 lần một chút", 2, "x", {"qualifier": "~"})),
     E("doanh thu 500 EUR", ("500 EUR", 500, "EUR")),
     E("giá 100.000đ", ("100.000đ", 100000, "VND")),
+    E("giá cước từ 70.000 đồng đến 150.000 đồng/tháng", ("từ 70.000 đồng đến 150.000 đồng/tháng", 70000, "VND/month", {"value_max": 150000, "qualifier": "range"})),
 ]
 
 # Text that holds numerals but no quantity (SPEC §8).

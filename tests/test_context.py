@@ -79,6 +79,12 @@ def test_no_metric(text, surface):
     assert row(text, surface).metric == ""
 
 
+def test_a_cue_after_a_number_belongs_to_the_next_number_when_one_follows():
+    text = "Tỷ lệ dân số trưởng thành sử dụng điện thoại thông minh đạt 84%, trong khi tỷ lệ hộ gia đình sử dụng Internet cáp quang đạt 82%."
+    assert row(text, "84%").metric == ""
+    assert row(text, "82%").metric == "telecom.fiber_households"
+
+
 def test_percent_takes_a_revenue_metric_only_with_a_change():
     text = "Doanh thu toàn ngành đạt 100 tỷ USD, tăng 7%, chiếm 14%."
     assert row(text, "7%").metric == "ict.sector_revenue"

@@ -109,10 +109,11 @@ def annotate(result, config) -> None:
         return out
 
     previous = None
+    following = {id(a): b for a, b in zip(result.mentions, result.mentions[1:])}
     for m in result.mentions:
         sentence = layout.context_span(m.start)
         same_sentence_prev = previous if previous is not None and layout.sentence_span(previous.start) == layout.sentence_span(m.start) else None
-        m.metric, how = _metric(text, layout, m, sentence, same_sentence_prev, hits, by_id)
+        m.metric, how = _metric(text, layout, m, sentence, same_sentence_prev, following.get(id(m)), hits, by_id)
         if m.metric:
             m.trace.append(("metric", f"{m.metric}: {how}"))
         m.period, how = _period(text, layout, m, sentence, times, headings)
@@ -131,7 +132,7 @@ def _clause_end(text: str, end: int, limit: int) -> int:
     return min(stops) if stops else limit
 
 
-def _metric(text, layout, m, sentence, prev, hits, by_id) -> tuple[str, str]:
+def _metric(text, layout, m, sentence, prev, nxt, hits, by_id) -> tuple[str, str]:
     s0, s1 = sentence
     seg0 = max(s0, text.rfind(";", s0, m.start) + 1)
     semi = text.find(";", m.end, s1)
@@ -161,8 +162,11 @@ def _metric(text, layout, m, sentence, prev, hits, by_id) -> tuple[str, str]:
     if before:  # 3. nearest cue before, in the clause
         h = max(before, key=lambda h: h.end)
         return h.metric.id, f"cue {h.cue!r} before"
-    after = [h for h in sentence_hits if m.end <= h.start < seg1 and fits(h.metric)]
-    if after:  # 4. a cue later in the clause
+    # 4. a cue later in the clause, unless another number follows in it: in "A đạt 84%,
+    # trong khi B đạt 82%" the cue B is the subject of 82%, not a description of 84%
+    alone = nxt is None or nxt.start >= seg1
+    after = [h for h in sentence_hits if m.end <= h.start < seg1 and fits(h.metric)] if alone else []
+    if after:
         return after[0].metric.id, f"cue {after[0].cue!r} later in the clause"
     if prev is not None and prev.metric and prev.start >= seg0:  # 5. the number before it in the clause
         metric = by_id.get(prev.metric)

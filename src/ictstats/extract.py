@@ -145,6 +145,7 @@ def scan(text: str, config: Config = DEFAULT) -> Scan:
         outcome.trace.insert(0, ("number", _number_step(tok)))
         mentions.append(outcome)
         consumed = outcome.end
+    mentions = join_unit_ranges(text, mentions)
     result = Scan(text, layout, mentions, rejections)
     context.annotate(result, config)
     return result
@@ -185,6 +186,32 @@ def join_ranges(text: str, tokens: list[NumberToken]) -> list[NumberToken]:
                 continue
         out.append(a)
         i += 1
+    return out
+
+
+_FROM_TO_GAP = regex.compile(r"\s+(?:đến|tới)\s+|\s*[-–—]\s*")
+
+
+def join_unit_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"từ 70.000 đồng đến 150.000 đồng": two mentions with the same unit joined by đến after
+    từ are one range, whose unit is that of the second (SPEC §2)."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.token.value_max is None and m.token.value_max is None
+            and prev.unit and prev.unit.split("/")[0] == m.unit.split("/")[0] and prev.item == m.item
+            and prev.qualifier == "=" and m.qualifier == "="
+            and _FROM_TO_GAP.fullmatch(text, prev.end, m.start)
+            and _FROM_BEFORE.search(text[max(0, prev.start - 6):prev.start])
+            and prev.value < m.value
+        ):
+            start = prev.start - len(_FROM_BEFORE.search(text[max(0, prev.start - 6):prev.start]).group())
+            token = replace(m.token, start=start, value=prev.value, value_max=m.value, raw=text[start:m.token.end], range_rule="range.from_to")
+            joined = replace(m, token=token, start=start, qualifier="range", rule=_rule(token, m.rule.split("/", 1)[1]), change=prev.change or m.change, trace=prev.trace + m.trace + [("range", "joined with the number before it")])
+            out[-1] = joined
+            continue
+        out.append(m)
     return out
 
 

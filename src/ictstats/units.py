@@ -91,7 +91,7 @@ def read_measure(text: str, pos: int) -> UnitReading | None:
         return None
     unit, rule = groups[m.lastgroup]
     end = m.end()
-    if rule == "measure":
+    if rule in ("measure", "currency"):  # 50GB/ngày, 150.000 đồng/tháng
         rate_re, rates = _rate_pattern()
         r = rate_re.match(text, end, end + 20)
         if r:

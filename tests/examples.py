@@ -102,6 +102,9 @@ EXAMPLES_FROM_SPEC = [
     E("tăng hơn 2 lần một chút", ("hơn 2 lần một chút", 2, "x", {"qualifier": "~"})),
     E("doanh thu 500 EUR", ("500 EUR", 500, "EUR")),
     E("giá 100.000đ", ("100.000đ", 100000, "VND")),
+    E("thu hút hơn $1,2 tỷ vốn đầu tư", ("hơn $1,2 tỷ", 1.2e9, "USD", {"qualifier": ">"})),
+    E("đạt US$ 5 triệu", ("US$ 5 triệu", 5e6, "USD")),
+    E("có 1,5 triệu lượt truy cập mỗi ngày", ("1,5 triệu lượt truy cập", 1.5e6, "count", {"item": "lượt truy cập"})),
     E("giá cước từ 70.000 đồng đến 150.000 đồng/tháng", ("từ 70.000 đồng đến 150.000 đồng/tháng", 70000, "VND/month", {"value_max": 150000, "qualifier": "range"})),
 ]
 

@@ -203,6 +203,7 @@ def test_status(text, surface, status):
         ("tháng 9/2023 doanh thu tăng 15% so với tháng 9/2022", "15%", "2022-09"),
         ("hơn 1 triệu USD - gấp 4 lần cùng kỳ năm 2024", "4 lần", "2024"),
         ("doanh thu đạt 5 tỷ USD so với năm 2019", "5 tỷ USD", ""),  # no change, no baseline column
+        ("Quý II/2024, doanh thu tăng 2,1 điểm phần trăm so với quý trước.\nNăm ngoái, Việt Nam có 3 nhà mạng.", "2,1 điểm phần trăm", "2024-01/2024-03"),
     ],
 )
 def test_compared_to(text, surface, baseline):

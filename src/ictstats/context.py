@@ -255,9 +255,9 @@ def _baseline(text, m, sentence, times) -> str:
     b = _BASELINE.match(text, m.end, min(s1, m.end + 80))
     if not b:
         return ""
-    tail = text[b.end():min(s1, b.end() + 50)].lower()
-    for t in times:
-        if b.end() <= t.start < b.end() + 50 and t.period:
+    tail = text[b.end():min(s1, b.end() + 50)].lower()  # the baseline never reaches past the sentence
+    for t in times.between(b.end(), min(s1, b.end() + 50)):
+        if t.period:
             if _SAME_PERIOD_LAST_YEAR.match(tail) and m.period:
                 return shift(m.period, years=-1)
             return t.period if not text[t.start:t.end].lower().startswith(("năm ngoái", "năm trước")) or not m.period else shift(m.period, years=-1)
@@ -265,6 +265,8 @@ def _baseline(text, m, sentence, times) -> str:
         return shift(m.period, years=-1)
     if tail.startswith("tháng trước") and m.period:
         return shift(m.period, months=-1)
+    if tail.startswith("quý trước") and m.period:
+        return shift(m.period, months=-3)
     if tail.startswith(("năm trước", "năm ngoái")) and m.period:
         return shift(m.period, years=-1)
     return ""

@@ -27,7 +27,7 @@ from .numbers import NumberToken, find_numbers
 from .qualifiers import read_change, read_qualifier, read_qualifier_pair
 from .row import Row
 from .text import Layout, normalize
-from .units import UnitReading, is_known_noun, is_ordinal, read_item, read_measure, read_rank, read_unit
+from .units import UnitReading, is_known_noun, read_currency_before, is_ordinal, read_item, read_measure, read_rank, read_unit
 
 _SPACE = r"[ \t\u00a0]*"
 _LEFT = r"(?:^|(?<=[^\p{L}]))"
@@ -254,6 +254,12 @@ def classify(text: str, tok: NumberToken, protected: Protected, layout: Layout, 
         m = Mention(tok, tok.start, tok.end, "x", "", "multiplier.prefix")
         return _finish(text, m, layout, mentions)
 
+    prefix = read_currency_before(text, tok.start) if tok.kind == "digits" else None
+    if prefix:
+        unit, start = prefix
+        m = Mention(tok, start, tok.end, unit, "", _rule(tok, "currency.prefix"))
+        m.trace.append(("unit", f"currency.prefix: {text[start:tok.start].strip()!r}"))
+        return _finish(text, m, layout, mentions)
     reading = read_measure(text, tok.end) or _score(text, tok) or read_unit(text, tok.end)
     strong = reading is not None and reading.unit not in ("count",)
     counts_known_noun = reading is not None and reading.unit == "count" and is_known_noun(reading.item)

@@ -99,6 +99,22 @@ def read_measure(text: str, pos: int) -> UnitReading | None:
     return UnitReading(unit, "", end, rule)
 
 
+@functools.cache
+def _currency_prefix() -> tuple[regex.Pattern, dict[str, str]]:
+    signs = load("units")["currency_prefix"]
+    alternation = "|".join(regex.escape(k) for k in sorted(signs, key=len, reverse=True))
+    return regex.compile(r"(?:^|(?<=[^\p{L}\p{N}]))(" + alternation + r")[ \t\u00a0]?$"), signs
+
+
+def read_currency_before(text: str, start: int) -> tuple[str, int] | None:
+    """("USD", where the sign starts) for "$1,2 tỷ", "US$ 5 triệu"; None otherwise."""
+    pattern, signs = _currency_prefix()
+    m = pattern.search(text[max(0, start - 5):start])
+    if not m:
+        return None
+    return signs[m.group(1)], start - (len(text[max(0, start - 5):start]) - m.start(1))
+
+
 def read_unit(text: str, pos: int) -> UnitReading | None:
     """The unit written right after a number ending at ``pos``, or None."""
     measure = read_measure(text, pos)

@@ -140,6 +140,12 @@ NO_QUANTITY = [
     E("tỷ lệ DVCTT mức độ 4 (theo Nghị quyết số 17/NQ-CP)"),
     E("0 Thanh Niên"),
     E(" date 2020-08 Xác định sứ mệnh mới"),
+    E("Trang 1 2 3 Tiếp"),
+    E("iPhone 15 Pro Max và Samsung Galaxy S24 được bán ra; chip A17 Pro; Windows 11."),
+    E("Hotline: 1900 1234 - Email: toasoan@ictnews.vn"),
+    E("Theo Luật số 24/2018/QH14 về An ninh mạng, Điều 5 khoản 2 quy định rõ."),
+    E("Sự kiện bắt đầu lúc 9h30 thứ Hai (14/10), kéo dài đến 17h."),
+    E("Bài viết đã được đăng lần đầu ngày 12.3.2024."),
 ]
 
 # Mistakes found while building the extractor, kept so they stay fixed.

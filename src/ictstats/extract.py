@@ -319,13 +319,17 @@ def _finish(text: str, m: Mention, layout: Layout, mentions: list[Mention], *, q
 
 
 def _alone_on_line(text: str, tok: NumberToken, layout: Layout) -> bool:
-    """Page furniture: a number alone on its line, or a counter such as "0 Thanh Niên"."""
+    """Page furniture: a number alone on its line, a line made mostly of numbers, or a
+    counter such as "0 Thanh Niên"."""
     start, end = layout.line_span(tok.start)
     if end - start > len(tok.raw) + 80:
         return False  # a long line is prose: no need to copy it for every number in it
     line = text[start:end].strip()
     if line == tok.raw:
         return True
+    words = line.split()
+    if len(words) <= 6 and sum(w.isdigit() for w in words) * 2 >= len(words):
+        return True  # "Trang 1 2 3 Tiếp": pagination and counters, not prose
     if tok.kind == "digits" and line.startswith(tok.raw + " "):
         rest = line[len(tok.raw):].split()
         return 0 < len(rest) <= 3 and all(w[:1].isupper() for w in rest) and not any(c in line for c in ".,;:%")
@@ -359,8 +363,8 @@ def _name_before(text: str, start: int, layout: Layout) -> bool:
         if word.lower() in stops or word in not_name:
             return False
         initial = text[sentence_start:m.start()].strip(" \t\"“'(") == ""
-        if depth == 0 and len(word) >= 2 and word.isalpha() and (word.isupper() or (word[0].isupper() and any(c.isupper() for c in word[1:]))):
-            return True  # an acronym or CamelCase brand right before the number
+        if depth == 0 and len(word) >= 2 and word.isalpha() and (word.isupper() or any(c.isupper() for c in word[1:])):
+            return True  # an acronym or a mixed-case brand right before the number (AIPA 41, iPhone 15)
         if word[0].isupper() and not initial:
             return True
         if initial:

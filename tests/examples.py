@@ -7,7 +7,7 @@ feed one parametrized test (``test_examples.py``); known failures go in
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)

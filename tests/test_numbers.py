@@ -2,7 +2,7 @@
 import math
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from ictstats.numbers import detect_english_style, find_numbers, parse_digits, parse_spelled

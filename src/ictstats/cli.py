@@ -129,7 +129,7 @@ def extract_command(
         except KeyboardInterrupt:
             writer.close()
             _err("interrupted; the rows written so far are complete")
-            raise typer.Exit(130)
+            raise typer.Exit(130) from None
     skipped = skipped_in(paths, options)
     if skipped and not quiet:
         _err(f"note: skipped {len(skipped)} file(s) that are not text, HTML or (with --text-column) corpora, e.g. {skipped[0]}")
@@ -151,7 +151,7 @@ def _load_taxonomy(files: List[str]) -> tuple[str, ...]:
         load_taxonomy(files)
     except TaxonomyError as e:
         _err(f"error: {e}")
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     return files
 
 
@@ -303,7 +303,7 @@ def plot_command(
         drawn = plot(points, metric, output, title=title)
     except PlotUnavailable as e:
         _err(f"error: {e}")
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     _err(f"wrote {output}: {drawn} values of {metric} in {len(points)} periods")
     if failed:
         raise typer.Exit(1)
@@ -329,13 +329,13 @@ def eval_command(
         docs, gold = load_gold(Path(gold_dir))
     except GoldError as e:
         _err(f"error: {e}")
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     if pred:
         try:
             predictions = read_rows(Path(pred))
         except (OSError, ValueError) as e:
             _err(f"error: {pred}: cannot read predictions ({e})")
-            raise typer.Exit(1)
+            raise typer.Exit(1) from None
     else:
         config = _config(doc_date, taxonomy)
         from .extract import extract

@@ -13,7 +13,7 @@ import regex
 
 from . import metrics as metrics_mod
 from .lexicon import load, words_alternation
-from .periods import TimeExpr, find_times, shift
+from .periods import find_times, shift
 from .status import closed_parentheses, status_for
 
 _ISO = regex.compile(r"(?:19|20)\d{2}(?:-[01]\d(?:-[0-3]\d)?)?")
@@ -92,7 +92,6 @@ def annotate(result, config) -> None:
     taxonomy = metrics_mod.taxonomy(config.taxonomy_files)
     by_id = {t.id: t for t in taxonomy}
     hits_cache: dict[tuple[int, int], list] = {}
-    last_period_in_line: dict[int, str] = {}
 
     def hits(span):
         """Cue hits inside ``span``: found once per real sentence, then sliced by position,

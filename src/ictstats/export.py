@@ -5,7 +5,6 @@ import csv
 import io
 import json
 import math
-import sys
 from pathlib import Path
 from typing import IO, Iterable
 

@@ -27,7 +27,7 @@ from .numbers import NumberToken, find_numbers
 from .qualifiers import read_change, read_qualifier, read_qualifier_pair
 from .row import Row
 from .text import Layout, normalize
-from .units import UnitReading, is_known_noun, read_currency_before, is_ordinal, read_item, read_measure, read_rank, read_unit
+from .units import UnitReading, is_known_noun, read_currency_before, is_ordinal, read_measure, read_rank, read_unit
 
 _SPACE = r"[ \t\u00a0]*"
 _LEFT = r"(?:^|(?<=[^\p{L}]))"
@@ -421,9 +421,8 @@ def _bare(text: str, tok: NumberToken, layout: Layout, mentions: list[Mention]) 
     elif change and prev and prev.unit in ("count", "USD", "VND", "EUR"):
         m = Mention(tok, tok.start, tok.end, prev.unit, prev.item, _rule(tok, "inherited"))
     else:
-        noun = None
-        for noun in noun_before.finditer(text, clause, q_start):
-            pass
+        nouns = list(noun_before.finditer(text, clause, q_start))
+        noun = nouns[-1] if nouns else None  # the nearest "số lượng X" before the number
         if noun and cue:
             m = Mention(tok, tok.start, tok.end, "count", noun.group(1).lower(), _rule(tok, "count.noun_before"))
         else:

@@ -88,6 +88,7 @@ def annotate(result, config) -> None:
     text, layout = result.text, result.layout
     result.doc_date = detect_doc_date(text) or (config.doc_date or "")
     times = _Times(find_times(text, result.doc_date))
+    doc_year = int(result.doc_date[:4]) if result.doc_date else None
     headings = _headings(text, times)
     taxonomy = metrics_mod.taxonomy(config.taxonomy_files)
     by_id = {t.id: t for t in taxonomy}
@@ -118,7 +119,7 @@ def annotate(result, config) -> None:
         m.period, how = _period(text, layout, m, sentence, times, headings)
         if m.period:
             m.trace.append(("period", f"{m.period}: {how}"))
-        m.status, cue = status_for(text, sentence, m.start, m.end)
+        m.status, cue = status_for(text, sentence, m.start, m.end, doc_year)
         if cue:
             m.trace.append(("status", f"{m.status}: {cue!r}"))
         if m.change or m.unit == "x":

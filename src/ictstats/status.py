@@ -38,7 +38,13 @@ def closed_parentheses(text: str, start: int, end: int) -> list[tuple[int, int]]
     return spans
 
 
-def status_for(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[str, str]:
+# "đến năm 2025, tỷ lệ … đạt 80%": a horizon year, then "đạt", then the number. "Tính đến
+# hết năm 2023" is a date of record, and "đã" marks a thing done, so neither is a goal.
+_HORIZON = regex.compile(r"(?i)(?<!tính\s)(?<![\p{L}])(?:đến|tới|vào)\s+năm\s+((?:19|20)\d{2})(?=[^;]*?\bđạt\b)")
+_PAST = regex.compile(r"(?i)(?<![\p{L}])(?:đã|từng)(?![\p{L}])")
+
+
+def status_for(text: str, sentence: tuple[int, int], start: int, end: int, doc_year: int | None = None) -> tuple[str, str]:
     """(status, cue) for the number at [start, end) in the sentence span."""
     lex = load("time")["status"]
     s0, _ = sentence
@@ -58,6 +64,9 @@ def status_for(text: str, sentence: tuple[int, int], start: int, end: int) -> tu
     if found:
         _, _, status, cue = max(found)
         return status, cue
+    horizon = _HORIZON.search(text, segment_start, start)
+    if horizon and not _PAST.search(text, horizon.end(), start) and (not doc_year or int(horizon.group(1)) > doc_year):
+        return "target", horizon.group().strip() + " … đạt"
     m = _after_target_year().match(text, end, end + 60)
     if m and "vào" in m.group().lower():
         return "target", m.group().strip()

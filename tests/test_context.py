@@ -128,6 +128,7 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         ("tháng 9/2023, doanh thu đạt 432 tỷ đồng (so với tháng 9/2022: khoảng 230 tỷ đồng)", "432 tỷ đồng", "2023-09"),
         ("Lĩnh vực Viễn thông, tính đến tháng 9/2023, tỷ lệ đạt 78,76%. Số thuê bao đạt 100,6 triệu thuê bao.", "100,6 triệu thuê bao", "2023-09"),
         ("Bộ đã giảm được 13 đơn vị.", "13 đơn vị", ""),
+        ("Tháng 9/2023 doanh thu đạt 432 tỷ đồng, tăng 87,8% so với tháng 9/2022 (khoảng 230 tỷ đồng).", "khoảng 230 tỷ đồng", "2022-09"),
         ("Theo Nghị định số 47/2020/NĐ-CP ngày 09/4/2020, có 3 nhà mạng.", "3 nhà mạng", ""),
     ],
 )

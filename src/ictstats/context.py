@@ -20,6 +20,7 @@ _ISO = regex.compile(r"(?:19|20)\d{2}(?:-[01]\d(?:-[0-3]\d)?)?")
 _WORDS = regex.compile(r"\p{L}+")
 _AFTER_STOP = regex.compile(r"(?<=\.)\s+")
 _PUNCT = regex.compile(r"[,;()]")
+_PAREN_AFTER = regex.compile(r"\s*\(\s*(?:khoảng|gần|hơn|trên|đạt|là|chỉ|ước|ước đạt)?\s*", regex.IGNORECASE)
 _YEAR_OR_MONTH = regex.compile(r"(?i)(?:vào\s+|trong\s+)?(?:năm|tháng)")
 _YEAR_WORD = regex.compile(r"(?i)(?:vào\s+|trong\s+)?năm")
 _SAME_PERIOD_LAST_YEAR = regex.compile(r"cùng\s+(?:kỳ|thời\s+điểm)\s+năm\s+(?:ngoái|trước)")
@@ -197,6 +198,11 @@ def _period(text, layout, m, sentence, times, headings) -> tuple[str, str]:
             gap = text[m.end:t.start]
             if len(gap.split()) <= 2 and not _PUNCT.search(gap) and _YEAR_OR_MONTH.match(text, t.start, t.end):
                 return t.period, f"{text[t.start:t.end]!r} after the number"
+    # 1b. "tăng 87,8% so với tháng 9/2022 (khoảng 230 tỷ đồng)": a parenthesis right after a
+    # comparison states the value at the compared time
+    for t in nearby:
+        if t.kind == "baseline" and t.period and t.end <= m.start and _PAREN_AFTER.fullmatch(text, t.end, m.start):
+            return t.period, f"{text[t.start:t.end]!r}: the parenthesis states the compared value"
     # 2. the nearest time before it in the sentence, outside parentheses closed before it
     closed = closed_parentheses(text, s0, m.start)
     before = [t for t in nearby if t.kind in ("time", "present", "recent") and s0 <= t.start and t.end <= m.start and not _inside(t.start, closed)]

@@ -13,17 +13,34 @@ import regex
 
 from . import metrics as metrics_mod
 from .lexicon import load, words_alternation
-from .periods import find_times, shift
+from .periods import comparison_patterns, find_times, shift
 from .status import closed_parentheses, status_for
 
 _ISO = regex.compile(r"(?:19|20)\d{2}(?:-[01]\d(?:-[0-3]\d)?)?")
 _WORDS = regex.compile(r"\p{L}+")
 _AFTER_STOP = regex.compile(r"(?<=\.)\s+")
 _PUNCT = regex.compile(r"[,;()]")
-_PAREN_AFTER = regex.compile(r"\s*\(\s*(?:khoảng|gần|hơn|trên|đạt|là|chỉ|ước|ước đạt)?\s*", regex.IGNORECASE)
-_YEAR_OR_MONTH = regex.compile(r"(?i)(?:vào\s+|trong\s+)?(?:năm|tháng)")
-_YEAR_WORD = regex.compile(r"(?i)(?:vào\s+|trong\s+)?năm")
-_SAME_PERIOD_LAST_YEAR = regex.compile(r"cùng\s+(?:kỳ|thời\s+điểm)\s+năm\s+(?:ngoái|trước)")
+
+
+@functools.cache
+def _patterns() -> dict[str, regex.Pattern]:
+    """Regexes built from the lexicons' word lists, compiled once."""
+    time, ctx = load("time"), load("context")
+    doc = time["doc_date"]
+    period = time["period"]
+    quals = [c for cues in load("qualifiers")["qualifier"].values() for c in cues]
+    lead_in = quals + ctx["value_cues"] + time["status"]["estimate"]
+    opening = words_alternation(period["after_number_lead"])
+    return {
+        "lead": regex.compile(
+            r"^\s*" + words_alternation(doc["lead_daypart"]) + r"?\s*(?:" + words_alternation(doc["lead_day"]) + r"\s+)?"
+            r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})\s*,\s*" + words_alternation(doc["lead_place"])
+        ),
+        "rate": regex.compile(r"(?<![\p{L}])" + words_alternation(ctx["rate_words"]) + r"(?![\p{L}])"),
+        "paren_after": regex.compile(r"\s*\(\s*(?:" + words_alternation(lead_in) + r")?\s*"),
+        "year_or_month": regex.compile(rf"(?:{opening}\s+)?" + words_alternation(period["after_number"])),
+        "year_word": regex.compile(rf"(?:{opening}\s+)?" + words_alternation(period["later_in_clause"])),
+    }
 
 
 def parse_doc_date(value: str) -> str | None:
@@ -41,7 +58,6 @@ def _stamp_pattern() -> regex.Pattern:
 
 
 _DMY_LINE = regex.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d/])")
-_LEAD = regex.compile(r"(?i)^\s*(?:sáng|chiều|tối|trưa)?\s*(?:ngày\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})\s*,\s*tại")
 
 
 def detect_doc_date(text: str) -> str:
@@ -58,7 +74,7 @@ def detect_doc_date(text: str) -> str:
             return _dmy(m)  # "15:06 | 22/12/2016", "Chủ nhật, 14/04/2024 03:01:07"
     for para in text.split("\n")[:40]:
         for sentence in _AFTER_STOP.split(para.strip()):
-            m = _LEAD.match(sentence)
+            m = _patterns()["lead"].match(sentence)
             if m:
                 return _dmy(m)
     return ""
@@ -176,15 +192,12 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id) -> tuple[str, str
     # 6. a cue earlier in the paragraph, when this sentence links back to it: a rate
     # ("với tỷ lệ 14,43%") or a count of the indicator's own noun
     line0 = max(layout.line_span(m.start)[0], s0 - 1500)
-    linked = (m.unit == "%" and _RATE_WORD.search(text, seg0, m.token.start)) or m.unit == "count"
+    linked = (m.unit == "%" and _patterns()["rate"].search(text, seg0, m.token.start)) or m.unit == "count"
     if line0 < s0 and linked:
         earlier = [h for h in hits((line0, s0)) if fits(h.metric) and (m.unit != "count" or h.metric.items)]
         if earlier:
             return earlier[-1].metric.id, f"cue {earlier[-1].cue!r} earlier in the paragraph"
     return "", ""
-
-
-_RATE_WORD = regex.compile(r"(?i)(?<![\p{L}])(?:tỷ lệ|tỉ lệ|tỷ trọng)(?![\p{L}])")
 
 
 def _period(text, layout, m, sentence, times, headings) -> tuple[str, str]:
@@ -196,12 +209,12 @@ def _period(text, layout, m, sentence, times, headings) -> tuple[str, str]:
     for t in usable:
         if m.end <= t.start < min(s1, m.end + 25):
             gap = text[m.end:t.start]
-            if len(gap.split()) <= 2 and not _PUNCT.search(gap) and _YEAR_OR_MONTH.match(text, t.start, t.end):
+            if len(gap.split()) <= 2 and not _PUNCT.search(gap) and _patterns()["year_or_month"].match(text, t.start, t.end):
                 return t.period, f"{text[t.start:t.end]!r} after the number"
     # 1b. "tăng 87,8% so với tháng 9/2022 (khoảng 230 tỷ đồng)": a parenthesis right after a
     # comparison states the value at the compared time
     for t in nearby:
-        if t.kind == "baseline" and t.period and t.end <= m.start and _PAREN_AFTER.fullmatch(text, t.end, m.start):
+        if t.kind == "baseline" and t.period and t.end <= m.start and _patterns()["paren_after"].fullmatch(text, t.end, m.start):
             return t.period, f"{text[t.start:t.end]!r}: the parenthesis states the compared value"
     # 2. the nearest time before it in the sentence, outside parentheses closed before it
     closed = closed_parentheses(text, s0, m.start)
@@ -213,7 +226,7 @@ def _period(text, layout, m, sentence, times, headings) -> tuple[str, str]:
     # 2b. a year later in the same clause: "Gần 50% doanh nghiệp bị tấn công mạng năm 2024"
     clause_end = _clause_end(text, m.end, s1)
     for t in usable:
-        if m.end <= t.start < clause_end and t.kind == "time" and _YEAR_WORD.match(text, t.start, t.end):
+        if m.end <= t.start < clause_end and t.kind == "time" and _patterns()["year_word"].match(text, t.start, t.end):
             return t.period, f"{text[t.start:t.end]!r} later in the clause"
     # the sentence speaks of now: only the document's date can say when
     if any(t.kind in ("present", "recent") and s0 <= t.start < s1 for t in nearby):
@@ -252,27 +265,26 @@ def _inside(pos: int, spans) -> bool:
 
 
 # "so với năm 2019" within a few words after the number, or "gấp 4 lần cùng kỳ năm 2024"
-_BASELINE = regex.compile(r"(?i)[^;.]{0,40}?so\s+với\s+|\s+(?=cùng\s+(?:kỳ|thời\s+điểm))")
-
-
 def _baseline(text, m, sentence, times) -> str:
     """The period a change or multiple is measured against: "so với năm 2019" → "2019"."""
     _, s1 = sentence
-    b = _BASELINE.match(text, m.end, min(s1, m.end + 80))
+    compare = comparison_patterns()
+    b = compare["baseline"].match(text, m.end, min(s1, m.end + 80))
     if not b:
         return ""
     tail = text[b.end():min(s1, b.end() + 50)].lower()  # the baseline never reaches past the sentence
     for t in times.between(b.end(), min(s1, b.end() + 50)):
         if t.period:
-            if _SAME_PERIOD_LAST_YEAR.match(tail) and m.period:
+            if compare["same_period_last_year"].match(tail) and m.period:
                 return shift(m.period, years=-1)
             return t.period if not text[t.start:t.end].lower().startswith(("năm ngoái", "năm trước")) or not m.period else shift(m.period, years=-1)
-    if tail.startswith(("cùng kỳ", "cùng thời điểm")) and m.period:
+    if not m.period:
+        return ""
+    period_words = load("time")["period"]
+    if compare["same_period"].match(tail) or tail.startswith(tuple(period_words["last_year"])):
         return shift(m.period, years=-1)
-    if tail.startswith("tháng trước") and m.period:
+    if tail.startswith(tuple(period_words["last_month"])):
         return shift(m.period, months=-1)
-    if tail.startswith("quý trước") and m.period:
+    if tail.startswith(tuple(period_words["last_quarter"])):
         return shift(m.period, months=-3)
-    if tail.startswith(("năm trước", "năm ngoái")) and m.period:
-        return shift(m.period, years=-1)
     return ""

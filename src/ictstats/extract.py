@@ -154,8 +154,9 @@ def scan(text: str, config: Config = DEFAULT) -> Scan:
 # --- ranges ---------------------------------------------------------------
 
 _DASH_GAP = regex.compile(r"\s*[-–—]\s*")
-_TO_GAP = regex.compile(r"\s+(?:đến|tới|-|–)\s+")
-_FROM_BEFORE = regex.compile(_LEFT + r"(?i:từ)" + _SPACE + r"$")
+_RANGE = load("numbers")["range"]
+_TO_GAP = regex.compile(r"\s+(?:" + words_alternation(_RANGE["joiners"]) + r"|-|–)\s+")
+_FROM_BEFORE = regex.compile(_LEFT + words_alternation(_RANGE["opener"]) + _SPACE + r"$")
 
 
 def join_ranges(text: str, tokens: list[NumberToken]) -> list[NumberToken]:
@@ -189,7 +190,7 @@ def join_ranges(text: str, tokens: list[NumberToken]) -> list[NumberToken]:
     return out
 
 
-_FROM_TO_GAP = regex.compile(r"\s+(?:đến|tới)\s+|\s*[-–—]\s*")
+_FROM_TO_GAP = regex.compile(r"\s+" + words_alternation(_RANGE["joiners"]) + r"\s+|\s*[-–—]\s*")
 
 
 def join_unit_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -385,9 +386,9 @@ def _bare_patterns():
         _LEFT + words_alternation(ctx["value_cues"]) + r"(?:\s+" + words_alternation(quals) + r")?" + _SPACE + r"[“\"]?$"
     )
     not_before = regex.compile(_SPACE + words_alternation(ctx["value_cue_not_before"]) + r"(?![\p{L}])")
-    equivalence = regex.compile(_SPACE + words_alternation(ctx["equivalence_after"]) + r"(?![\p{L}])")
+    equivalence = regex.compile(_SPACE + words_alternation(ctx["bare"]["equivalence_after"]) + r"(?![\p{L}])")
     known = words_alternation(ctx["nouns"]["known"])
-    noun_before = regex.compile(r"(?i:\bsố(?:\s+lượng)?|tổng\s+số)\s+(" + known + r")(?![\p{L}])")
+    noun_before = regex.compile(_LEFT + words_alternation(ctx["count_subject"]) + r"\s+(" + known + r")(?![\p{L}])")
     any_noun = regex.compile(_LEFT + "(" + known + r")(?![\p{L}])")
     return value, not_before, equivalence, noun_before, any_noun
 
@@ -431,8 +432,9 @@ def _bare(text: str, tok: NumberToken, layout: Layout, mentions: list[Mention]) 
     return m
 
 
-_SCORE_BEFORE = regex.compile(_LEFT + r"(?i:điểm|tổng điểm|số điểm|điểm số)" + _SPACE + r"$")
-_SCORE_AFTER = regex.compile(_SPACE + r"(?i:điểm)(?![\p{L}])(?!\s+(?i:cầu|phục|tiếp|truy|du|bán|giao|thu|kết|nóng|đen|sáng|chuẩn|mạnh|yếu|mới|đến))")
+_SCORE = load("context")["score"]
+_SCORE_BEFORE = regex.compile(_LEFT + words_alternation(_SCORE["before"]) + _SPACE + r"$")
+_SCORE_AFTER = regex.compile(_SPACE + words_alternation(_SCORE["after"]) + r"(?![\p{L}])(?!\s+" + words_alternation(_SCORE["not_before"]) + r"(?![\p{L}]))")
 _OUT_OF = regex.compile(r"/\s*(?:10|100|1000)(?![\d.,])")
 
 

@@ -19,7 +19,6 @@ import regex
 from .lexicon import load, words_alternation
 
 _Y = r"((?:19|20)\d{2})"
-_SPELLED_MONTHS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12}
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -51,7 +50,7 @@ def shift(period: str, *, years: int = 0, months: int = 0) -> str:
 @functools.cache
 def _patterns():
     lex = load("time")["period"]
-    months_word = "(" + r"\d{1,2}|" + "|".join(sorted(_SPELLED_MONTHS, key=len, reverse=True)) + ")"
+    months_word = "(" + r"\d{1,2}|" + _spelled_month_alternation() + ")"
     rel_year = r"((?:19|20)\d{2}|nay|ngoái|trước)"
     table = [
         ("first_months", rf"{months_word}\s+tháng\s+(đầu|cuối)\s+năm(?:\s+{rel_year})?"),
@@ -72,14 +71,30 @@ def _patterns():
     alternation = "|".join(f"(?P<{name}>{body})" for name, body in table)
     combined = regex.compile(r"(?i)(?<![\p{L}\p{N}])(?:" + alternation + r")(?![\p{L}\p{N}])")
     groups = {name: regex.compile(r"(?i)" + body) for name, body in table}
-    baseline = regex.compile(r"(?i)(?:so\s+với|gấp\s+\S+\s+lần)(?:\s+(?:cùng\s+kỳ|cùng\s+thời\s+điểm|thời\s+điểm|mức|kỳ))?\s*$|(?:^|\s)(?:cùng\s+kỳ|cùng\s+thời\s+điểm)\s*$")
-    since = regex.compile(r"(?i)(?:^|\s)(?:từ|kể\s+từ)\s*$")
+    comparison = load("time")["comparison"]
+    markers = words_alternation(comparison["markers"])
+    between = words_alternation(comparison["between"])
+    same = words_alternation(comparison["same_period"])
+    baseline = regex.compile(rf"(?:{markers}|(?i:gấp)\s+\S+\s+(?i:lần))(?:\s+{between})?\s*$|(?:^|\s){same}\s*$")
+    since = regex.compile(r"(?:^|\s)" + words_alternation(comparison["since"]) + r"\s*$")
     legal = regex.compile(r"(?i)\d+[/\-]\S*\p{Lu}\S*(?:\s+\S+){0,8}?\s+ngày\s*$")
     return combined, groups, baseline, since, legal
 
 
+def _spelled_month_alternation() -> str:
+    """Spelled counts of months ("sáu", "mười hai"), from the numerals in numbers.toml."""
+    spelled = load("numbers")["spelled"]
+    units = [w for w in spelled["digits"] if w not in spelled["never_first"]]
+    ten = words_alternation(spelled["ten"], flags="")
+    return f"{ten}(?:\\s+{words_alternation(units, flags='')})?|" + words_alternation(units, flags="")
+
+
 def _month_count(word: str) -> int:
-    return int(word) if word.isdigit() else _SPELLED_MONTHS.get(word.lower(), 0)
+    if word.isdigit():
+        return int(word)
+    from .numbers import parse_spelled
+
+    return int(parse_spelled(word.split()) or 0)
 
 
 def find_times(text: str, doc_date: str = "") -> list[TimeExpr]:
@@ -117,7 +132,7 @@ def _nearby_year(text: str, pos: int, years: list[tuple[int, int]]) -> int | Non
     i = bisect.bisect_left(years, (lo,))
     while i < len(years) and years[i][0] < hi:
         at, year = years[i]
-        if not _COMPARED.search(text, max(0, at - 30), at):
+        if not comparison_patterns()["compared"].search(text, max(0, at - 30), at):
             return year
         i += 1
     j = bisect.bisect_left(years, (lo,)) - 1
@@ -125,7 +140,21 @@ def _nearby_year(text: str, pos: int, years: list[tuple[int, int]]) -> int | Non
 
 
 _YEAR = regex.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]\d)")
-_COMPARED = regex.compile(r"(?i)(?:so\s+với|cùng\s+kỳ|cùng\s+thời\s+điểm)[^,;]*$")
+@functools.cache
+def comparison_patterns() -> dict[str, regex.Pattern]:
+    """The comparison words of time.toml as the regexes that periods and baselines need."""
+    comparison = load("time")["comparison"]
+    markers = words_alternation(comparison["markers"])
+    same = words_alternation(comparison["same_period"])
+    last_year = words_alternation(load("time")["period"]["last_year"])
+    return {
+        # a year inside a comparison ("so với cùng kỳ năm 2010") is not the year of a value
+        "compared": regex.compile(rf"(?:{markers}|{same})[^,;]*$"),
+        # where the baseline starts after a number: "… so với năm 2019", "… lần cùng kỳ năm 2024"
+        "baseline": regex.compile(rf"[^;.]{{0,40}}?{markers}\s+|\s+(?={same})"),
+        "same_period_last_year": regex.compile(rf"{same}\s+{last_year}"),
+        "same_period": regex.compile(same),
+    }
 
 
 def _resolve(kind: str, g, doc_date: str, doc_year: int | None, text: str, pos: int, years) -> str:

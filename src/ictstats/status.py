@@ -15,7 +15,6 @@ import regex
 from .cues import find_all
 from .lexicon import load, words_alternation
 
-_MET = regex.compile(r"(?i)(?:hoàn\s+thành|vượt|đạt\s+được|đạt)(?:\s+\S+){0,2}\s*$")
 
 
 @functools.cache
@@ -38,10 +37,21 @@ def closed_parentheses(text: str, start: int, end: int) -> list[tuple[int, int]]
     return spans
 
 
-# "đến năm 2025, tỷ lệ … đạt 80%": a horizon year, then "đạt", then the number. "Tính đến
-# hết năm 2023" is a date of record, and "đã" marks a thing done, so neither is a goal.
-_HORIZON = regex.compile(r"(?i)(?<!tính\s)(?<![\p{L}])(?:đến|tới|vào)\s+năm\s+((?:19|20)\d{2})(?=[^;]*?\bđạt\b)")
-_PAST = regex.compile(r"(?i)(?<![\p{L}])(?:đã|từng)(?![\p{L}])")
+@functools.cache
+def _patterns() -> dict[str, regex.Pattern]:
+    """Status regexes built from time.toml.
+
+    "đến năm 2025, tỷ lệ … đạt 80%" is a horizon year, then "đạt", then the number. "Tính
+    đến hết năm 2023" is a date of record, and "đã" marks a thing done, so neither is a goal."""
+    lex = load("time")["status"]
+    record = words_alternation(lex["record_before"])
+    horizon = words_alternation(lex["target_year_before"])
+    reach = words_alternation(lex["reach_verb"])
+    return {
+        "horizon": regex.compile(rf"(?<!{record}\s)(?<![\p{{L}}]){horizon}\s+((?:19|20)\d{{2}})(?=[^;]*?(?<![\p{{L}}]){reach}(?![\p{{L}}]))"),
+        "done": regex.compile(r"(?<![\p{L}])" + words_alternation(lex["done"]) + r"(?![\p{L}])"),
+        "met": regex.compile(words_alternation(lex["met_before"]) + r"(?:\s+\S+){0,2}\s*$"),
+    }
 
 
 def status_for(text: str, sentence: tuple[int, int], start: int, end: int, doc_year: int | None = None) -> tuple[str, str]:
@@ -56,7 +66,7 @@ def status_for(text: str, sentence: tuple[int, int], start: int, end: int, doc_y
 
     found = []
     for s, e, cue in find_all(lex["target"], text, s0, start):
-        if reachable(s) and not _MET.search(text[max(s0, s - 25):s]):
+        if reachable(s) and not _patterns()["met"].search(text[max(s0, s - 25):s]):
             found.append((e, len(cue), "target", cue))
     for s, e, cue in find_all(lex["estimate"], text, segment_start, start):
         if reachable(s):
@@ -64,8 +74,8 @@ def status_for(text: str, sentence: tuple[int, int], start: int, end: int, doc_y
     if found:
         _, _, status, cue = max(found)
         return status, cue
-    horizon = _HORIZON.search(text, segment_start, start)
-    if horizon and not _PAST.search(text, horizon.end(), start) and (not doc_year or int(horizon.group(1)) > doc_year):
+    horizon = _patterns()["horizon"].search(text, segment_start, start)
+    if horizon and not _patterns()["done"].search(text, horizon.end(), start) and (not doc_year or int(horizon.group(1)) > doc_year):
         return "target", horizon.group().strip() + " … đạt"
     m = _after_target_year().match(text, end, end + 60)
     if m and "vào" in m.group().lower():

@@ -198,7 +198,7 @@ def _rank_patterns():
     prefix = regex.compile(r"(?:^|(?<=[^\p{L}]))" + words_alternation(rank["prefix"]) + _SPACE + r"$")
     top = regex.compile(r"(?:^|(?<=[^\p{L}]))" + words_alternation(rank["top"]) + _SPACE + r"$")
     thu = regex.compile(r"(?:^|(?<=[^\p{L}]))(?i:thứ)" + _SPACE + r"$")
-    scope = regex.compile(_SPACE + r"(?:trên\s+|trong\s+|của\s+)?" + words_alternation(rank["scope_words"]) + r"(?![\p{L}])")
+    scope = regex.compile(_SPACE + r"(?:" + words_alternation(rank["scope_lead"]) + r"\s+)?" + words_alternation(rank["scope_words"]) + r"(?![\p{L}])")
     return prefix, top, thu, scope
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import math
 from pathlib import Path
@@ -130,15 +129,6 @@ def _print_table(rows: list[Row], stream) -> None:
         table.add_row(*[_cell(r, c) for c in TABLE_COLUMNS])
     Console(file=stream, soft_wrap=False).print(table)
     Console(file=stream).print(f"{len(rows)} row{'' if len(rows) == 1 else 's'}")
-
-
-def to_string(rows: list[Row], fmt: str) -> str:
-    """Rows rendered in a text format (for tests and the library)."""
-    buf = io.StringIO()
-    w = Writer(fmt, buf)
-    w.write(rows)
-    w.close()
-    return buf.getvalue()
 
 
 def to_rows_of_dicts(records: list[dict], fmt: str, stream, *, columns, path: str | None = None, title: str = "") -> None:

@@ -6,7 +6,7 @@ from ictstats.lexicon import load
 
 SECTIONS = {
     "numbers": {"scale", "scale_not_before", "attached_scale", "spelled", "ordinal", "range"},
-    "units": {"unit", "rate_suffix", "per_capita", "currency_prefix", "multiplier_prefix"},
+    "units": {"unit", "unit_rules", "rate_suffix", "per_capita", "currency_prefix", "multiplier_prefix"},
     "qualifiers": {"qualifier", "qualifier_pair", "qualifier_exceptions", "change"},
     "context": {"value_cues", "count_subject", "rate_words", "score", "bare", "rank", "ordinal", "names", "nouns"},
     "exclusions": {"pattern"},
@@ -61,3 +61,9 @@ def test_known_nouns_are_lower_case_and_not_stop_words():
     assert len(nouns["known"]) == len(set(nouns["known"]))
     single_stops = set(nouns["stop_words"])
     assert not [n for n in nouns["known"] if n in single_stops]
+
+
+def test_unit_rules_name_declared_units():
+    declared = {u["id"] for u in load("units")["unit"]}
+    for rule, units in load("units")["unit_rules"].items():
+        assert set(units) <= declared, rule

@@ -27,7 +27,7 @@ from .numbers import NumberToken, find_numbers
 from .qualifiers import read_change, read_qualifier, read_qualifier_pair
 from .row import Row
 from .text import Layout, normalize
-from .units import UnitReading, is_known_noun, read_currency_before, is_ordinal, read_measure, read_rank, read_unit
+from .units import UnitReading, currencies, is_known_noun, read_currency_before, is_ordinal, read_measure, read_rank, read_unit
 
 _SPACE = r"[ \t\u00a0]*"
 _LEFT = r"(?:^|(?<=[^\p{L}]))"
@@ -419,7 +419,7 @@ def _bare(text: str, tok: NumberToken, layout: Layout, mentions: list[Mention]) 
         item = nouns[-1].group(1).lower() if nouns else (prev.item if prev and prev.unit == "count" else "")
         rule = "count.scaled"
         m = Mention(tok, tok.start, tok.end, "count", item, _rule(tok, rule))
-    elif change and prev and prev.unit in ("count", "USD", "VND", "EUR"):
+    elif change and prev and (prev.unit == "count" or prev.unit in currencies()):
         m = Mention(tok, tok.start, tok.end, prev.unit, prev.item, _rule(tok, "inherited"))
     else:
         nouns = list(noun_before.finditer(text, clause, q_start))

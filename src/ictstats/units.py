@@ -56,17 +56,14 @@ def _unit_pattern() -> tuple[regex.Pattern, dict[str, tuple[str, str]]]:
 
 
 def _rule_for(unit: str) -> str:
-    if unit == "%":
-        return "percent"
-    if unit == "pp":
-        return "percentage_point"
-    if unit in ("USD", "VND", "EUR"):
-        return "currency"
-    if unit == "x":
-        return "multiplier"
-    if unit in ("year", "month", "week", "day", "hour", "minute", "second"):
-        return "duration"
+    for rule, units in load("units")["unit_rules"].items():
+        if unit in units:
+            return rule
     return "measure"
+
+
+def currencies() -> tuple[str, ...]:
+    return tuple(load("units")["unit_rules"]["currency"])
 
 
 @functools.cache

@@ -2,6 +2,7 @@
 import pytest
 
 from ictstats import Config, extract
+from ictstats import periods
 from ictstats.context import detect_doc_date
 from ictstats.cues import cue_regex
 from ictstats.lexicon import load
@@ -247,3 +248,20 @@ def test_every_cue_is_exercised_by_a_test_sentence_or_fixture():
         if not any(cue_regex(cue).search(text) for text in corpus)
     ]
     assert unused == []
+
+
+TIME_SENTENCES = [
+    "tính đến hết tháng 5/2020 và 6 tháng đầu năm 2019, Quý I/2016 (quý IV năm 2023)",
+    "Trong mười hai tháng cuối năm ngoái và qua sáu tháng, sau 9 tháng; giai đoạn 2021 - 2025",
+    "những năm 2010, cuối 2019, hết 2020, đến 2025, tới 2030, vào 2015, trước 2000",
+    "Tháng 9 năm nay, tháng 10 năm 2022, tháng trước, năm nay, năm ngoái, năm trước, ngày 31/8/2023",
+    "Hiện nay doanh nghiệp thực hiện; hiện tại, vừa qua, vừa công bố, mới đây, gần đây",
+    "(năm\u00a02020)\tvà\u00a0“giai\u00a0đoạn\t2016-2020”\r\ntháng\u00a07",
+]
+
+
+@pytest.mark.parametrize("text", TIME_SENTENCES + [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))])
+def test_time_expressions_found_from_anchors_equal_a_full_scan(text):
+    """find_times tries its pattern only near anchors; that must find what a scan of every position finds."""
+    combined = periods._patterns()[0]
+    assert [m.span() for m in periods._time_matches(text)] == [m.span() for m in combined.finditer(text)]

@@ -52,25 +52,34 @@ def _patterns():
     lex = load("time")["period"]
     months_word = "(" + r"\d{1,2}|" + _spelled_month_alternation() + ")"
     rel_year = r"((?:19|20)\d{2}|nay|ngoái|trước)"
+    spelled = _spelled_month_words()
+    listed = {key: [p.split()[0] for p in lex[key]] for key in _LISTED}
+    # (name, regex, the words a match can start with besides a digit): _time_matches tries the
+    # regex only where one of these starts, and test_context checks it against a full scan.
     table = [
-        ("first_months", rf"{months_word}\s+tháng\s+(đầu|cuối)\s+năm(?:\s+{rel_year})?"),
-        ("months_so_far", rf"(?:trong|qua|sau)\s+{months_word}\s+tháng(?![\p{{L}}\d/])(?!\s+(?:đầu|cuối))"),
-        ("quarter", rf"quý\s+(IV|I{{1,3}}|[1-4])\s*(?:/\s*|năm\s+){_Y}"),
-        ("date", rf"(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*{_Y}"),
-        ("month_year_words", rf"tháng\s+(\d{{1,2}})\s+năm\s+{rel_year}"),
-        ("month_year", rf"(?:tháng\s+)?(\d{{1,2}})\s*/\s*{_Y}(?!/)"),
-        ("month", r"tháng\s+(\d{1,2})(?![\d/]|[.,]\d|\s+năm)"),
-        ("year_range", rf"giai\s+đoạn\s+{_Y}\s*[-–]\s*{_Y}"),
-        ("year", rf"(?:những\s+)?năm\s+{_Y}|(?:cuối|hết|đến|tới|vào|trước)\s+{_Y}(?![\d/])"),
-        ("this_year", words_alternation(lex["this_year"], flags="")),
-        ("last_year", words_alternation(lex["last_year"], flags="")),
-        ("last_month", words_alternation(lex["last_month"], flags="")),
-        ("present", r"(?<!(?:" + "|".join(lex["present_not_after"]) + r")\s)" + words_alternation(lex["present"], flags="")),
-        ("recent", words_alternation(lex["recent"], flags="") + r"(?!\s+" + words_alternation(lex["recent_not_before"], flags="") + r"(?![\p{L}]))"),
+        ("first_months", rf"{months_word}\s+tháng\s+(đầu|cuối)\s+năm(?:\s+{rel_year})?", spelled),
+        ("months_so_far", rf"(?:trong|qua|sau)\s+{months_word}\s+tháng(?![\p{{L}}\d/])(?!\s+(?:đầu|cuối))", ["trong", "qua", "sau"]),
+        ("quarter", rf"quý\s+(IV|I{{1,3}}|[1-4])\s*(?:/\s*|năm\s+){_Y}", ["quý"]),
+        ("date", rf"(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*{_Y}", []),
+        ("month_year_words", rf"tháng\s+(\d{{1,2}})\s+năm\s+{rel_year}", ["tháng"]),
+        ("month_year", rf"(?:tháng\s+)?(\d{{1,2}})\s*/\s*{_Y}(?!/)", ["tháng"]),
+        ("month", r"tháng\s+(\d{1,2})(?![\d/]|[.,]\d|\s+năm)", ["tháng"]),
+        ("year_range", rf"giai\s+đoạn\s+{_Y}\s*[-–]\s*{_Y}", ["giai"]),
+        ("year", rf"(?:những\s+)?năm\s+{_Y}|(?:cuối|hết|đến|tới|vào|trước)\s+{_Y}(?![\d/])", ["những", "năm", "cuối", "hết", "đến", "tới", "vào", "trước"]),
+        ("this_year", words_alternation(lex["this_year"], flags=""), listed["this_year"]),
+        ("last_year", words_alternation(lex["last_year"], flags=""), listed["last_year"]),
+        ("last_month", words_alternation(lex["last_month"], flags=""), listed["last_month"]),
+        ("present", r"(?<!(?:" + "|".join(lex["present_not_after"]) + r")\s)" + words_alternation(lex["present"], flags=""), listed["present"]),
+        ("recent", words_alternation(lex["recent"], flags="") + r"(?!\s+" + words_alternation(lex["recent_not_before"], flags="") + r"(?![\p{L}]))", listed["recent"]),
     ]
-    alternation = "|".join(f"(?P<{name}>{body})" for name, body in table)
+    alternation = "|".join(f"(?P<{name}>{body})" for name, body, _ in table)
     combined = regex.compile(r"(?i)(?<![\p{L}\p{N}])(?:" + alternation + r")(?![\p{L}\p{N}])")
-    groups = {name: regex.compile(r"(?i)" + body) for name, body in table}
+    # Every time expression holds a digit, "tháng", "năm" or the first word of a listed phrase
+    # within its first few words: those are where _time_matches looks.
+    anchor_words = {"tháng", "năm"} | {w.lower() for key in _LISTED for w in listed[key]}
+    starters = {w.lower() for *_, first in table for w in first}
+    prefixes = frozenset(w[:_PREFIX] for w in starters)
+    groups = {name: regex.compile(r"(?i)" + body) for name, body, _ in table}
     comparison = load("time")["comparison"]
     markers = words_alternation(comparison["markers"])
     between = words_alternation(comparison["between"])
@@ -78,7 +87,78 @@ def _patterns():
     baseline = regex.compile(rf"(?:{markers}|(?i:gấp)\s+\S+\s+(?i:lần))(?:\s+{between})?\s*$|(?:^|\s){same}\s*$")
     since = regex.compile(r"(?:^|\s)" + words_alternation(comparison["since"]) + r"\s*$")
     legal = regex.compile(r"(?i)\d+[/\-]\S*\p{Lu}\S*(?:\s+\S+){0,8}?\s+ngày\s*$")
-    return combined, groups, baseline, since, legal
+    return combined, groups, baseline, since, legal, tuple(sorted(anchor_words)), prefixes
+
+
+# A candidate start is tried only when its first characters begin one of the starter words.
+_PREFIX = 3
+_LISTED = ("this_year", "last_year", "last_month", "present", "recent")
+_DIGIT_RUN = regex.compile(r"(?<!\d[.,]?)\d+")  # a run that starts a number, not "000" in "1.000"
+# A time expression starts at most this many words before its anchor ("trong mười hai tháng").
+_WORDS_BACK = 3
+
+
+def _time_matches(text: str):
+    """The matches a scan of the whole text with the combined pattern would give, found by
+    trying it only at an anchor (a digit run or an anchor word) and the few words before it.
+
+    A scan tries the 14-branch pattern at every position; the anchors are found by fast
+    literal searches, so the cost follows the anchors, not the length of the text. Words
+    are what whitespace separates, less their leading punctuation ("(năm 2020")."""
+    combined, *_, anchor_words, prefixes = _patterns()
+    lower = text.lower()
+    if len(lower) != len(text):  # a character whose lower case is longer: offsets would drift
+        yield from combined.finditer(text)
+        return
+    anchors = [m.start() for m in _DIGIT_RUN.finditer(text)]
+    for word in anchor_words:
+        i = lower.find(word)
+        while i != -1:
+            anchors.append(i)
+            i = lower.find(word, i + 1)
+    spaces = _space_chars(text)
+    candidates = set()
+    for a in anchors:
+        candidates.update(_words_before(text, a, spaces))
+    covered = 0
+    for pos in sorted(candidates):
+        if pos < covered or not (text[pos].isdigit() or lower[pos:pos + _PREFIX] in prefixes or lower[pos:pos + _PREFIX - 1] in prefixes):
+            continue
+        m = combined.match(text, pos)
+        if m:
+            covered = m.end()
+            yield m
+
+
+_OTHER_SPACE = regex.compile(r"[^\S \n]")
+
+
+def _space_chars(text: str) -> tuple[str, ...]:
+    """The whitespace characters of ``text`` other than space and line break (NBSP, tab ...)."""
+    return tuple(set(_OTHER_SPACE.findall(text)))
+
+
+def _words_before(text: str, a: int, other_spaces: tuple[str, ...]) -> list[int]:
+    """``a`` and the starts of the words before it, up to _WORDS_BACK."""
+    out, p = [a], a
+    while p > 0 and len(out) <= _WORDS_BACK:
+        lo = max(0, p - 30)
+        cut = max(text.rfind(" ", lo, p - 1), text.rfind("\n", lo, p - 1))
+        for c in other_spaces:
+            cut = max(cut, text.rfind(c, lo, p - 1))
+        if cut < 0 and lo > 0:
+            break  # a word of 30 characters or more: no time expression reaches over it
+        p = cut + 1  # 0 when the text starts with this word
+        while p < a and not text[p].isalnum():  # "(năm 2020", "“giai đoạn"
+            p += 1
+        out.append(p)
+    return out
+
+
+def _spelled_month_words() -> list[str]:
+    """The words a spelled count of months can start with."""
+    spelled = load("numbers")["spelled"]
+    return [w for w in spelled["digits"] if w not in spelled["never_first"]] + list(spelled["ten"])
 
 
 def _spelled_month_alternation() -> str:
@@ -99,11 +179,11 @@ def _month_count(word: str) -> int:
 
 def find_times(text: str, doc_date: str = "") -> list[TimeExpr]:
     """Every time expression in ``text``, resolved where it can be."""
-    combined, groups, baseline, since, legal = _patterns()
+    _, groups, baseline, since, legal, *_ = _patterns()
     doc_year = int(doc_date[:4]) if doc_date else None
     years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
     out = []
-    for m in combined.finditer(text):
+    for m in _time_matches(text):
         kind_name = m.lastgroup
         g = groups[kind_name].fullmatch(m.group())
         before = text[max(0, m.start() - 60):m.start()]

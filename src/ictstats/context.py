@@ -12,9 +12,10 @@ import functools
 import regex
 
 from . import metrics as metrics_mod
+from .cues import Words
 from .lexicon import load, words_alternation
 from .periods import comparison_patterns, find_times, shift
-from .status import closed_parentheses, status_for
+from .status import StatusCues, closed_parentheses, status_for
 
 _ISO = regex.compile(r"(?:19|20)\d{2}(?:-[01]\d(?:-[0-3]\d)?)?")
 _WORDS = regex.compile(r"\p{L}+")
@@ -109,22 +110,21 @@ def annotate(result, config) -> None:
     headings = _headings(text, times)
     taxonomy = metrics_mod.taxonomy(config.taxonomy_files)
     by_id = {t.id: t for t in taxonomy}
-    hits_cache: dict[tuple[int, int], list] = {}
+    # cues are found once for the whole document, each within its sentence; a mention's
+    # look-ups are then slices by position
+    words = Words(text)
+
+    def sentence_end(pos):
+        return layout.sentence_span(pos)[1]
+
+    cue_list = metrics_mod.cue_hits(words, sentence_end, taxonomy)
+    cue_starts = [h.start for h in cue_list]
 
     def hits(span):
-        """Cue hits inside ``span``: found once per real sentence, then sliced by position,
-        so a mention costs the same in a 10 MB sentence as in a short one."""
-        out, pos = [], span[0]
-        while pos < span[1]:
-            whole = layout.sentence_span(pos)
-            if whole not in hits_cache:
-                found = metrics_mod.cue_hits(text, whole[0], whole[1], taxonomy)
-                hits_cache[whole] = (found, [h.start for h in found])
-            found, starts = hits_cache[whole]
-            out += found[bisect.bisect_left(starts, span[0]):bisect.bisect_left(starts, span[1])]
-            pos = max(whole[1], pos + 1)
-        return out
+        """Cue hits starting inside ``span``."""
+        return cue_list[bisect.bisect_left(cue_starts, span[0]):bisect.bisect_left(cue_starts, span[1])]
 
+    status_cues = StatusCues(text, sentence_end, words)
     previous = None
     following = {id(a): b for a, b in zip(result.mentions, result.mentions[1:])}
     for m in result.mentions:
@@ -136,7 +136,7 @@ def annotate(result, config) -> None:
         m.period, how = _period(text, layout, m, sentence, times, headings)
         if m.period:
             m.trace.append(("period", f"{m.period}: {how}"))
-        m.status, cue = status_for(text, sentence, m.start, m.end, doc_year)
+        m.status, cue = status_for(text, sentence, m.start, m.end, doc_year, status_cues)
         if cue:
             m.trace.append(("status", f"{m.status}: {cue!r}"))
         if m.change or m.unit == "x":

@@ -1,7 +1,19 @@
-"""Cue phrases from the lexicons compiled to regexes: "..." is a short gap of words."""
+"""Cue phrases from the lexicons: compiled to regexes ("..." is a short gap of words),
+and found in a whole document at once from the occurrences of their first words.
+
+Searching a sentence with one regex per phrase costs a scan per phrase; instead a
+document's words are looked up once (plain substring search on its lower-cased
+text) and each phrase is tried only where its first word stands.
+
+>>> text = "Tỷ lệ ứng dụng IPv6 đạt 53%; doanh thu dự kiến đạt 118 tỷ USD."
+>>> phrases = PhraseSet(["tỷ lệ ... IPv6", "dự kiến", "dự kiến đạt"])
+>>> [(text[s:e], phrases.phrases[i]) for s, e, i in phrases.hits(Words(text), lambda pos: len(text))]
+[('Tỷ lệ ứng dụng IPv6', 'tỷ lệ ... IPv6'), ('dự kiến', 'dự kiến'), ('dự kiến đạt', 'dự kiến đạt')]
+"""
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Sequence
 
 import regex
 
@@ -24,3 +36,72 @@ def find_all(phrases, text: str, start: int = 0, end: int | None = None) -> list
             hits.append((m.start(), m.end(), p))
     return hits
 
+
+@functools.cache
+def _word_regex(word: str) -> regex.Pattern:
+    return regex.compile(r"(?i)(?<![\p{L}\p{N}])" + regex.escape(word) + r"(?![\p{L}\p{N}])")
+
+
+class Words:
+    """Where words occur in one document, as whole words and case-insensitively,
+    each word searched once and remembered.
+
+    >>> Words("Năm nay, năm 2020 và cả trăm năm").positions("năm")
+    [0, 9, 29]
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        lower = text.lower()
+        # a character whose lower case is longer would shift offsets: search with regexes then
+        self._lower = lower if len(lower) == len(text) else None
+        self._found: dict[str, list[int]] = {}
+
+    def positions(self, word: str) -> list[int]:
+        """Start offsets of ``word`` (given in lower case), in order."""
+        found = self._found.get(word)
+        if found is None:
+            found = self._found[word] = self._search(word)
+        return found
+
+    def _search(self, word: str) -> list[int]:
+        lower = self._lower
+        if lower is None:
+            return [m.start() for m in _word_regex(word).finditer(self.text)]
+        out, n = [], len(word)
+        i = lower.find(word)
+        while i != -1:
+            # whole words only: no letter or digit on either side ("an" is not inside "toàn")
+            if (i == 0 or not lower[i - 1].isalnum()) and not lower[i + n:i + n + 1].isalnum():
+                out.append(i)
+            i = lower.find(word, i + 1)
+        return out
+
+
+class PhraseSet:
+    """A list of cue phrases, found in a document from the positions of their first words."""
+
+    def __init__(self, phrases: Sequence[str]):
+        self.phrases = tuple(phrases)
+        self._regexes = [cue_regex(p) for p in self.phrases]
+        self._by_first: dict[str, list[int]] = {}
+        for i, phrase in enumerate(self.phrases):
+            self._by_first.setdefault(phrase.split()[0].lower(), []).append(i)
+
+    def hits(self, words: Words, bound: Callable[[int], int]) -> list[tuple[int, int, int]]:
+        """(start, end, phrase index) of every match, in order of start.
+
+        ``bound(pos)`` is where a match starting at ``pos`` must end (its sentence's end).
+        Like a scan with each phrase's regex, matches of one phrase never overlap."""
+        text = words.text
+        tries = sorted((pos, i) for word, indexes in self._by_first.items() for pos in words.positions(word) for i in indexes)
+        covered = [0] * len(self.phrases)
+        out = []
+        for pos, i in tries:
+            if pos < covered[i]:
+                continue
+            m = self._regexes[i].match(text, pos, bound(pos))
+            if m:
+                covered[i] = m.end()
+                out.append((pos, m.end(), i))
+        return out

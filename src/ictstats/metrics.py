@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import functools
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cues import find_all  # noqa: F401  (re-exported for context)
+from .cues import PhraseSet, Words, find_all  # noqa: F401  (find_all re-exported for context)
 from .lexicon import load
 
 
@@ -83,32 +84,27 @@ class CueHit:
 
 
 @functools.cache
-def _first_words(metrics: tuple[Metric, ...]):
-    """One regex for the first word of every cue, and which metrics each word can start.
-
-    A sentence is searched for a metric's cues only when one of their first words
-    occurs in it: the same hits, for a fraction of the regex calls."""
-    import regex
-
-    index: dict[str, set[int]] = {}
-    for i, metric in enumerate(metrics):
-        for cue in metric.cues:
-            index.setdefault(cue.split()[0].lower(), set()).add(i)
-    words = sorted(index, key=len, reverse=True)
-    pattern = regex.compile(r"(?i)(?<![\p{L}\p{N}])(" + "|".join(map(regex.escape, words)) + r")(?![\p{L}\p{N}])")
-    return pattern, index
+def _phrase_sets(metrics: tuple[Metric, ...]) -> tuple[PhraseSet, list[Metric], PhraseSet, list[Metric]]:
+    """Every cue of every metric as one PhraseSet, and every exclude phrase as another,
+    with the metric each phrase belongs to (in taxonomy order, then cue order)."""
+    cues = [(cue, metric) for metric in metrics for cue in metric.cues]
+    excludes = [(phrase, metric) for metric in metrics for phrase in metric.exclude]
+    return (
+        PhraseSet([c for c, _ in cues]), [m for _, m in cues],
+        PhraseSet([c for c, _ in excludes]), [m for _, m in excludes],
+    )
 
 
-def cue_hits(text: str, start: int, end: int, metrics: tuple[Metric, ...]) -> list[CueHit]:
-    """Every cue of every metric in text[start:end], minus those inside an exclude phrase."""
-    pattern, index = _first_words(metrics)
-    candidates = set()
-    for w in pattern.finditer(text, start, end):
-        candidates |= index[w.group(1).lower()]
+def cue_hits(words: Words, bound: Callable[[int], int], metrics: tuple[Metric, ...]) -> list[CueHit]:
+    """Every cue of every metric in a document, in order, minus those inside an exclude
+    phrase of the same metric. ``bound(pos)`` is the end of the sentence around ``pos``."""
+    cues, cue_metric, excludes, exclude_metric = _phrase_sets(metrics)
+    blocked: dict[str, list[tuple[int, int]]] = {}
+    for s, e, i in excludes.hits(words, bound):
+        blocked.setdefault(exclude_metric[i].id, []).append((s, e))
     hits = []
-    for metric in (metrics[i] for i in sorted(candidates)):
-        blocked = find_all(metric.exclude, text, start, end)
-        for s, e, cue in find_all(metric.cues, text, start, end):
-            if not any(bs <= s and e <= be or (bs <= s < be) for bs, be, _ in blocked):
-                hits.append(CueHit(s, e, metric, cue))
-    return sorted(hits, key=lambda h: h.start)
+    for s, e, i in cues.hits(words, bound):
+        metric = cue_metric[i]
+        if not any(bs <= s < be for bs, be in blocked.get(metric.id, ())):
+            hits.append(CueHit(s, e, metric, cues.phrases[i]))
+    return hits

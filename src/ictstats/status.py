@@ -8,13 +8,13 @@ A cue inside a parenthesis that closes before the number does not reach it, and
 """
 from __future__ import annotations
 
+import bisect
 import functools
 
 import regex
 
-from .cues import find_all
+from .cues import PhraseSet, Words
 from .lexicon import load, words_alternation
-
 
 
 @functools.cache
@@ -54,9 +54,38 @@ def _patterns() -> dict[str, regex.Pattern]:
     }
 
 
-def status_for(text: str, sentence: tuple[int, int], start: int, end: int, doc_year: int | None = None) -> tuple[str, str]:
-    """(status, cue) for the number at [start, end) in the sentence span."""
+@functools.cache
+def _cue_sets() -> dict[str, PhraseSet]:
     lex = load("time")["status"]
+    return {"target": PhraseSet(lex["target"]), "estimate": PhraseSet(lex["estimate"])}
+
+
+class StatusCues:
+    """The target and estimate cues of one document, found once; ``bound(pos)`` is the end
+    of the sentence around ``pos``, which no cue crosses."""
+
+    def __init__(self, text: str, bound=None, words: Words | None = None):
+        words = words or Words(text)
+        bound = bound or (lambda pos: len(text))
+        self._hits = {}
+        for kind, phrases in _cue_sets().items():
+            hits = [(s, e, phrases.phrases[i]) for s, e, i in phrases.hits(words, bound)]
+            self._hits[kind] = (hits, [h[0] for h in hits])
+
+    def between(self, kind: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """(start, end, cue) of the ``kind`` cues that lie within text[start:end]."""
+        hits, starts = self._hits[kind]
+        return [h for h in hits[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)] if h[1] <= end]
+
+
+def status_for(text: str, sentence: tuple[int, int], start: int, end: int, doc_year: int | None = None,
+               cues: StatusCues | None = None) -> tuple[str, str]:
+    """(status, cue) for the number at [start, end) in the sentence span.
+
+    >>> status_for("Doanh thu dự kiến đạt 120 tỷ USD.", (0, 33), 22, 32)
+    ('estimate', 'dự kiến đạt')
+    """
+    cues = cues or StatusCues(text, lambda pos: sentence[1])
     s0, _ = sentence
     segment_start = max(s0, text.rfind(";", s0, start) + 1)
     closed = closed_parentheses(text, s0, start)
@@ -65,10 +94,10 @@ def status_for(text: str, sentence: tuple[int, int], start: int, end: int, doc_y
         return not any(a <= pos < b for a, b in closed)
 
     found = []
-    for s, e, cue in find_all(lex["target"], text, s0, start):
+    for s, e, cue in cues.between("target", s0, start):
         if reachable(s) and not _patterns()["met"].search(text[max(s0, s - 25):s]):
             found.append((e, len(cue), "target", cue))
-    for s, e, cue in find_all(lex["estimate"], text, segment_start, start):
+    for s, e, cue in cues.between("estimate", segment_start, start):
         if reachable(s):
             found.append((e, len(cue), "estimate", cue))
     if found:

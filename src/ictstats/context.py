@@ -105,15 +105,14 @@ def annotate(result, config) -> None:
     """Fill metric, period, status and compared_to on every mention of a scan."""
     text, layout = result.text, result.layout
     result.doc_date = detect_doc_date(text) or (config.doc_date or "")
-    times = _Times(find_times(text, result.doc_date))
+    words = result.words or Words(text)
+    times = _Times(find_times(text, result.doc_date, words))
     doc_year = int(result.doc_date[:4]) if result.doc_date else None
     headings = _headings(text, times)
     taxonomy = metrics_mod.taxonomy(config.taxonomy_files)
     by_id = {t.id: t for t in taxonomy}
     # cues are found once for the whole document, each within its sentence; a mention's
     # look-ups are then slices by position
-    words = Words(text)
-
     def sentence_end(pos):
         return layout.sentence_span(pos)[1]
 

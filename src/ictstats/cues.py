@@ -54,7 +54,7 @@ class Words:
         self.text = text
         lower = text.lower()
         # a character whose lower case is longer would shift offsets: search with regexes then
-        self._lower = lower if len(lower) == len(text) else None
+        self.lower = lower if len(lower) == len(text) else None
         self._found: dict[str, list[int]] = {}
 
     def positions(self, word: str) -> list[int]:
@@ -65,7 +65,7 @@ class Words:
         return found
 
     def _search(self, word: str) -> list[int]:
-        lower = self._lower
+        lower = self.lower
         if lower is None:
             return [m.start() for m in _word_regex(word).finditer(self.text)]
         out, n = [], len(word)

@@ -21,6 +21,7 @@ import regex
 
 from . import context
 from .config import DEFAULT, Config
+from .cues import Words
 from .exclusions import Protected
 from .lexicon import load, word_set, words_alternation
 from .numbers import NumberToken, find_numbers
@@ -79,6 +80,7 @@ class Scan:
     mentions: list[Mention]
     rejections: list[Rejection]
     doc_date: str = ""
+    words: Words | None = None
 
 
 def extract(text: str, doc: str = "-", config: Config = DEFAULT) -> list[Row]:
@@ -123,7 +125,8 @@ def scan(text: str, config: Config = DEFAULT) -> Scan:
     """Run the pipeline over one document."""
     text = normalize(text)
     layout = Layout(text)
-    tokens = find_numbers(text)
+    words = Words(text)  # shared: numbers, times and cues all look words up in it
+    tokens = find_numbers(text, words=words)
     protected = Protected(text, [t.start for t in tokens])
     mentions: list[Mention] = []
     rejections: list[Rejection] = []
@@ -146,7 +149,7 @@ def scan(text: str, config: Config = DEFAULT) -> Scan:
         mentions.append(outcome)
         consumed = outcome.end
     mentions = join_unit_ranges(text, mentions)
-    result = Scan(text, layout, mentions, rejections)
+    result = Scan(text, layout, mentions, rejections, words=words)
     context.annotate(result, config)
     return result
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .cues import Words
 from .lexicon import load, words_alternation
 
 
@@ -52,9 +53,19 @@ _EN_SIGNS = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,])|\d,\d{3}\.
 _VI_SIGNS = regex.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d\.\d{3},\d|(?<![\d.,])\d+,\d{1,2}(?![\d,])")
 
 
+_GROUPED = regex.compile(r"\d+(?:[.,]\d+)+")
+
+
 def detect_english_style(text: str) -> bool:
-    """True when a document uses ``,`` for thousands and ``.`` for decimals."""
-    return len(_EN_SIGNS.findall(text)) > len(_VI_SIGNS.findall(text))
+    """True when a document uses ``,`` for thousands and ``.`` for decimals.
+
+    Every sign lies inside one run of digits and separators, so only those runs are
+    searched (one character past each, for the look-ahead)."""
+    english = vietnamese = 0
+    for run in _GROUPED.finditer(text):
+        english += len(_EN_SIGNS.findall(text, run.start(), run.end() + 1))
+        vietnamese += len(_VI_SIGNS.findall(text, run.start(), run.end() + 1))
+    return english > vietnamese
 
 
 def parse_digits(s: str, *, scaled: bool = False, english: bool = False) -> float | None:
@@ -151,21 +162,26 @@ def _patterns():
         scale_alts.append(regex.escape(w) + r"(?![\p{L}\p{N}])" + guard)
     scale_run = regex.compile(r"(?:\s+(?i:" + "|".join(scale_alts) + r"))+")
     one_scale = regex.compile(r"\s+(?i:(" + "|".join(scale_alts) + r"))")
-    spelled = nums["spelled"]
-    words = list(spelled["digits"]) + spelled["ten"] + spelled["tens_marker"] + spelled["hundred"] + spelled["filler"]
-    words += [w for w in scale_words if w in ("nghìn", "ngàn", "triệu", "tỷ", "tỉ")]
-    word_alt = words_alternation(words, flags="")
-    spelled_run = regex.compile(rf"(?i)(?<![\p{{L}}\p{{N}}]){word_alt}(?:\s+{word_alt})*(?![\p{{L}}\p{{N}}])")
     attached = nums["attached_scale"]
     attached_re = regex.compile(
         r"(" + "|".join(map(regex.escape, sorted(attached, key=len, reverse=True))) + r")(?![\p{L}\p{N}])"
     )
-    return scale_run, one_scale, spelled_run, attached_re, {k.lower(): float(v) for k, v in scale_words.items()}, attached
+    return scale_run, one_scale, attached_re, {k.lower(): float(v) for k, v in scale_words.items()}, attached
+
+
+@functools.cache
+def _spelled_words() -> tuple[str, ...]:
+    """The words a spelled-out numeral is made of, lower-cased."""
+    nums = load("numbers")
+    spelled = nums["spelled"]
+    words = list(spelled["digits"]) + spelled["ten"] + spelled["tens_marker"] + spelled["hundred"] + spelled["filler"]
+    words += [w for w in nums["scale"] if w in ("nghìn", "ngàn", "triệu", "tỷ", "tỉ")]
+    return tuple(sorted({w.lower() for w in words}))
 
 
 def _read_scale(text: str, pos: int) -> tuple[float, int]:
     """Scale words starting at ``pos``: (product, end)."""
-    scale_run, one_scale, *_rest, scale_values, _ = _patterns()
+    scale_run, one_scale, _, scale_values, _ = _patterns()
     m = scale_run.match(text, pos, pos + 80)
     if not m:
         return 1.0, pos
@@ -175,7 +191,7 @@ def _read_scale(text: str, pos: int) -> tuple[float, int]:
     return factor, m.end()
 
 
-def find_numbers(text: str, *, english: bool | None = None) -> list[NumberToken]:
+def find_numbers(text: str, *, english: bool | None = None, words: Words | None = None) -> list[NumberToken]:
     """Every numeral in ``text``, in order, with scale words applied.
 
     >>> [(t.raw, t.value) for t in find_numbers("đạt 1.347.087 tỷ đồng, tăng 7%")]
@@ -183,7 +199,7 @@ def find_numbers(text: str, *, english: bool | None = None) -> list[NumberToken]
     """
     if english is None:
         english = detect_english_style(text)
-    _, _, spelled_run, attached_re, _, attached = _patterns()
+    _, _, attached_re, _, attached = _patterns()
     tokens: list[NumberToken] = []
     for m in _DIGITS.finditer(text):
         raw, end, glued = m.group(), m.end(), ""
@@ -210,8 +226,8 @@ def find_numbers(text: str, *, english: bool | None = None) -> list[NumberToken]
         value = load("numbers")["ordinal"][m.group(1).lower()]
         tokens.append(NumberToken(m.start(1), m.end(1), float(value), 1.0, "ordinal", m.group(1)))
     taken = sorted((t.start, t.end) for t in tokens)
-    for m in spelled_run.finditer(text):
-        tok = _spelled_token(text, m, taken)
+    for start, end in _spelled_runs(words or Words(text)):
+        tok = _spelled_token(text, start, end, taken)
         if tok:
             tokens.append(tok)
     tokens.sort(key=lambda t: t.start)
@@ -224,10 +240,25 @@ def _ordinal_pattern() -> regex.Pattern:
     return regex.compile(rf"(?i)(?<![\p{{L}}])thứ\s+({words})(?![\p{{L}}\p{{N}}])")
 
 
-def _spelled_token(text: str, m, taken) -> NumberToken | None:
+def _spelled_runs(words: Words) -> list[tuple[int, int]]:
+    """Spans of runs of spelled-numeral words separated by spaces ("hai mươi mốt nghìn"),
+    built from where each of those words stands in the document."""
+    text = words.text
+    hits = sorted((p, p + len(w)) for w in _spelled_words() for p in words.positions(w))
+    runs, i = [], 0
+    while i < len(hits):
+        start, end = hits[i]
+        i += 1
+        while i < len(hits) and hits[i][0] > end and text[end:hits[i][0]].isspace():
+            end = hits[i][1]
+            i += 1
+        runs.append((start, end))
+    return runs
+
+
+def _spelled_token(text: str, run_start: int, run_end: int, taken) -> NumberToken | None:
     _, lex, _ = _spelled_tables()
-    words = [(w.start(), w.end(), w.group()) for w in _NON_SPACE.finditer(m.group())]
-    words = [(m.start() + s, m.start() + e, w) for s, e, w in words]
+    words = [(run_start + w.start(), run_start + w.end(), w.group()) for w in _NON_SPACE.finditer(text[run_start:run_end])]
     # "năm" closing a run is the unit "year" ("hai năm"), not five.
     while words and words[-1][2].lower() == "năm" and (len(words) < 2 or words[-2][2].lower() not in ("linh", "lẻ", "mươi")):
         words.pop()

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .cues import Words
 from .lexicon import load, words_alternation
 
 _Y = r"((?:19|20)\d{2})"
@@ -98,7 +99,7 @@ _DIGIT_RUN = regex.compile(r"(?<!\d[.,]?)\d+")  # a run that starts a number, no
 _WORDS_BACK = 3
 
 
-def _time_matches(text: str):
+def _time_matches(text: str, words: Words | None = None):
     """The matches a scan of the whole text with the combined pattern would give, found by
     trying it only at an anchor (a digit run or an anchor word) and the few words before it.
 
@@ -106,16 +107,14 @@ def _time_matches(text: str):
     literal searches, so the cost follows the anchors, not the length of the text. Words
     are what whitespace separates, less their leading punctuation ("(năm 2020")."""
     combined, *_, anchor_words, prefixes = _patterns()
-    lower = text.lower()
-    if len(lower) != len(text):  # a character whose lower case is longer: offsets would drift
+    words = words or Words(text)
+    lower = words.lower
+    if lower is None:  # a character whose lower case is longer: offsets would drift
         yield from combined.finditer(text)
         return
     anchors = [m.start() for m in _DIGIT_RUN.finditer(text)]
     for word in anchor_words:
-        i = lower.find(word)
-        while i != -1:
-            anchors.append(i)
-            i = lower.find(word, i + 1)
+        anchors += words.positions(word)
     spaces = _space_chars(text)
     candidates = set()
     for a in anchors:
@@ -177,13 +176,13 @@ def _month_count(word: str) -> int:
     return int(parse_spelled(word.split()) or 0)
 
 
-def find_times(text: str, doc_date: str = "") -> list[TimeExpr]:
+def find_times(text: str, doc_date: str = "", words: Words | None = None) -> list[TimeExpr]:
     """Every time expression in ``text``, resolved where it can be."""
     _, groups, baseline, since, legal, *_ = _patterns()
     doc_year = int(doc_date[:4]) if doc_date else None
     years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
     out = []
-    for m in _time_matches(text):
+    for m in _time_matches(text, words):
         kind_name = m.lastgroup
         g = groups[kind_name].fullmatch(m.group())
         before = text[max(0, m.start() - 60):m.start()]

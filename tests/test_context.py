@@ -3,6 +3,8 @@ import pytest
 
 from ictstats import Config, extract
 from ictstats import periods
+from ictstats.cues import Words
+from ictstats.extract import _vocabulary
 from ictstats.context import detect_doc_date
 from ictstats.cues import cue_regex
 from ictstats.lexicon import load
@@ -265,3 +267,17 @@ def test_time_expressions_found_from_anchors_equal_a_full_scan(text):
     """find_times tries its pattern only near anchors; that must find what a scan of every position finds."""
     combined = periods._patterns()[0]
     assert [m.span() for m in periods._time_matches(text)] == [m.span() for m in combined.finditer(text)]
+
+
+@pytest.mark.parametrize("text", TIME_SENTENCES + [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))])
+def test_words_found_in_one_pass_equal_words_searched_one_by_one(text):
+    vocabulary = _vocabulary(())
+    one_pass, one_by_one = Words(text, vocabulary), Words(text)
+    assert all(one_pass.positions(w) == one_by_one.positions(w) for w in vocabulary)
+
+
+def test_words_whose_lower_case_is_longer_are_still_found_at_their_offsets():
+    text = "İstanbul: doanh thu năm nay tăng"  # "İ".lower() is two characters
+    words = Words(text, _vocabulary(()))
+    assert words.lower is None
+    assert [text[p:p + 5] for p in words.positions("doanh")] == ["doanh"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 
+import ahocorasick
 import regex
 
 # "tỷ lệ ... IPv6": up to ten words between, never across ; or a sentence end.
@@ -42,20 +43,41 @@ def _word_regex(word: str) -> regex.Pattern:
     return regex.compile(r"(?i)(?<![\p{L}\p{N}])" + regex.escape(word) + r"(?![\p{L}\p{N}])")
 
 
-class Words:
-    """Where words occur in one document, as whole words and case-insensitively,
-    each word searched once and remembered.
+@functools.cache
+def _automaton(vocabulary: frozenset[str]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in vocabulary:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
 
-    >>> Words("Năm nay, năm 2020 và cả trăm năm").positions("năm")
+
+class Words:
+    """Where words occur in one document, as whole words and case-insensitively.
+
+    The ``vocabulary`` (lower-case words every stage will ask for) is found in one
+    Aho-Corasick pass over the lower-cased text; any other word is searched when
+    first asked for. Either way each word is searched once.
+
+    >>> Words("Năm nay, năm 2020 và cả trăm năm", frozenset({"năm", "trăm"})).positions("năm")
     [0, 9, 29]
+    >>> Words("Năm nay, năm 2020").positions("nay")
+    [4]
     """
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, vocabulary: frozenset[str] = frozenset()):
         self.text = text
         lower = text.lower()
         # a character whose lower case is longer would shift offsets: search with regexes then
         self.lower = lower if len(lower) == len(text) else None
         self._found: dict[str, list[int]] = {}
+        if vocabulary and self.lower is not None:
+            found = self._found = {word: [] for word in vocabulary}
+            for last, word in _automaton(vocabulary).iter(lower):
+                start = last - len(word) + 1
+                # whole words only: no letter or digit on either side ("an" is not inside "toàn")
+                if (start == 0 or not lower[start - 1].isalnum()) and not lower[last + 1:last + 2].isalnum():
+                    found[word].append(start)
 
     def positions(self, word: str) -> list[int]:
         """Start offsets of ``word`` (given in lower case), in order."""
@@ -87,6 +109,8 @@ class PhraseSet:
         self._by_first: dict[str, list[int]] = {}
         for i, phrase in enumerate(self.phrases):
             self._by_first.setdefault(phrase.split()[0].lower(), []).append(i)
+        #: the first word of every phrase, lower-cased: where the phrases are tried
+        self.first_words = frozenset(self._by_first)
 
     def hits(self, words: Words, bound: Callable[[int], int]) -> list[tuple[int, int, int]]:
         """(start, end, phrase index) of every match, in order of start.

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from . import context
+from . import context, metrics, numbers, periods, status
 from .config import DEFAULT, Config
 from .cues import Words
 from .exclusions import Protected
@@ -125,7 +125,7 @@ def scan(text: str, config: Config = DEFAULT) -> Scan:
     """Run the pipeline over one document."""
     text = normalize(text)
     layout = Layout(text)
-    words = Words(text)  # shared: numbers, times and cues all look words up in it
+    words = Words(text, _vocabulary(config.taxonomy_files))  # shared by numbers, times and cues
     tokens = find_numbers(text, words=words)
     protected = Protected(text, [t.start for t in tokens])
     mentions: list[Mention] = []
@@ -152,6 +152,13 @@ def scan(text: str, config: Config = DEFAULT) -> Scan:
     result = Scan(text, layout, mentions, rejections, words=words)
     context.annotate(result, config)
     return result
+
+
+@functools.cache
+def _vocabulary(taxonomy_files: tuple[str, ...]) -> frozenset[str]:
+    """Every word a stage looks up in a document, found there in one pass."""
+    taxonomy = metrics.taxonomy(taxonomy_files)
+    return numbers.looked_up_words() | periods.looked_up_words() | status.looked_up_words() | metrics.looked_up_words(taxonomy)
 
 
 # --- ranges ---------------------------------------------------------------

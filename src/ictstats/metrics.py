@@ -95,6 +95,12 @@ def _phrase_sets(metrics: tuple[Metric, ...]) -> tuple[PhraseSet, list[Metric], 
     )
 
 
+def looked_up_words(metrics: tuple[Metric, ...]) -> frozenset[str]:
+    """The words this stage looks up in a document's Words."""
+    cues, _, excludes, _ = _phrase_sets(metrics)
+    return cues.first_words | excludes.first_words
+
+
 def cue_hits(words: Words, bound: Callable[[int], int], metrics: tuple[Metric, ...]) -> list[CueHit]:
     """Every cue of every metric in a document, in order, minus those inside an exclude
     phrase of the same metric. ``bound(pos)`` is the end of the sentence around ``pos``."""

@@ -169,6 +169,11 @@ def _patterns():
     return scale_run, one_scale, attached_re, {k.lower(): float(v) for k, v in scale_words.items()}, attached
 
 
+def looked_up_words() -> frozenset[str]:
+    """The words this stage looks up in a document's Words."""
+    return frozenset(_spelled_words())
+
+
 @functools.cache
 def _spelled_words() -> tuple[str, ...]:
     """The words a spelled-out numeral is made of, lower-cased."""

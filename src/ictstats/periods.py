@@ -99,6 +99,11 @@ _DIGIT_RUN = regex.compile(r"(?<!\d[.,]?)\d+")  # a run that starts a number, no
 _WORDS_BACK = 3
 
 
+def looked_up_words() -> frozenset[str]:
+    """The words this stage looks up in a document's Words."""
+    return frozenset(_patterns()[-2])
+
+
 def _time_matches(text: str, words: Words | None = None):
     """The matches a scan of the whole text with the combined pattern would give, found by
     trying it only at an anchor (a digit run or an anchor word) and the few words before it.

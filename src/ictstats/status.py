@@ -60,6 +60,11 @@ def _cue_sets() -> dict[str, PhraseSet]:
     return {"target": PhraseSet(lex["target"]), "estimate": PhraseSet(lex["estimate"])}
 
 
+def looked_up_words() -> frozenset[str]:
+    """The words this stage looks up in a document's Words."""
+    return frozenset().union(*(phrases.first_words for phrases in _cue_sets().values()))
+
+
 class StatusCues:
     """The target and estimate cues of one document, found once; ``bound(pos)`` is the end
     of the sentence around ``pos``, which no cue crosses."""

@@ -9,8 +9,10 @@ import regex
 
 # A sentence ends at a line break, or at . ! ? … followed by space and a capital,
 # digit or opening quote. A dot between digits (1.000, 43.54) never ends one.
-_SENTENCE_END = regex.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\p{Lu}\d“\"(\[‘'])|\n+")
+# The pattern starts at the stop itself (a look-behind would be tried at every position).
+_SENTENCE_END = regex.compile(r"[.!?…][\"”’)]*\s+(?=[\p{Lu}\d“\"(\[‘'])|\n+")
 
+_NEWLINE = regex.compile(r"\n")
 
 CONTEXT_REACH = 2000
 
@@ -29,11 +31,13 @@ class Layout:
     sentence_bounds: list[tuple[int, int]] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.line_starts = [0] + [m.end() for m in regex.finditer(r"\n", self.text)]
+        text = self.text
+        self.line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
         bounds, start = [], 0
-        for m in _SENTENCE_END.finditer(self.text):
-            if m.start() > start:
-                bounds.append((start, m.start()))
+        for m in _SENTENCE_END.finditer(text):
+            stop = m.start() if text[m.start()] == "\n" else m.start() + 1  # the stop stays in its sentence
+            if stop > start:
+                bounds.append((start, stop))
             start = m.end()
         if start < len(self.text):
             bounds.append((start, len(self.text)))

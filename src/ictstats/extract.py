@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 import regex
 
@@ -61,8 +62,7 @@ class Mention:
         return self.token.value_max
 
 
-@dataclass(frozen=True)
-class Rejection:
+class Rejection(NamedTuple):
     """A numeral that is not a quantity, and why."""
 
     start: int
@@ -192,7 +192,7 @@ def join_ranges(text: str, tokens: list[NumberToken]) -> list[NumberToken]:
                 start = a.start
                 if rule == "range.from_to":
                     start = a.start - len(_FROM_BEFORE.search(text[max(0, a.start - 6):a.start]).group())
-                out.append(replace(b, start=start, value=low, value_max=b.value, raw=text[start:b.start] + b.raw, range_rule=rule))
+                out.append(b._replace(start=start, value=low, value_max=b.value, raw=text[start:b.start] + b.raw, range_rule=rule))
                 i += 2
                 continue
         out.append(a)
@@ -218,7 +218,7 @@ def join_unit_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
             and prev.value < m.value
         ):
             start = prev.start - len(_FROM_BEFORE.search(text[max(0, prev.start - 6):prev.start]).group())
-            token = replace(m.token, start=start, value=prev.value, value_max=m.value, raw=text[start:m.token.end], range_rule="range.from_to")
+            token = m.token._replace(start=start, value=prev.value, value_max=m.value, raw=text[start:m.token.end], range_rule="range.from_to")
             joined = replace(m, token=token, start=start, qualifier="range", rule=_rule(token, m.rule.split("/", 1)[1]), change=prev.change or m.change, trace=prev.trace + m.trace + [("range", "joined with the number before it")])
             out[-1] = joined
             continue

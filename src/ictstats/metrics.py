@@ -14,6 +14,7 @@ import functools
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 from .cues import PhraseSet, Words, find_all  # noqa: F401  (find_all re-exported for context)
@@ -75,8 +76,7 @@ def taxonomy(extra_files: tuple[str, ...] = ()) -> tuple[Metric, ...]:
     return tuple(by_id.values())
 
 
-@dataclass(frozen=True)
-class CueHit:
+class CueHit(NamedTuple):
     start: int
     end: int
     metric: Metric

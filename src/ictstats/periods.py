@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -23,8 +23,7 @@ _Y = r"((?:19|20)\d{2})"
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
-@dataclass(frozen=True)
-class TimeExpr:
+class TimeExpr(NamedTuple):
     start: int
     end: int
     period: str  # "" when it needs a year it cannot find

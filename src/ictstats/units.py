@@ -14,15 +14,14 @@ Before it: ranking cues (``đứng thứ``, ``top``, ``vị trí``).
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
 from .lexicon import load, word_set, words_alternation
 
 
-@dataclass(frozen=True, slots=True)
-class UnitReading:
+class UnitReading(NamedTuple):
     unit: str
     item: str
     end: int  # where the unit (and item) ends in the text

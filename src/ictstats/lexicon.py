@@ -26,6 +26,14 @@ def words_alternation(words, *, flags: str = "i") -> str:
     return f"(?{flags}:{'|'.join(escaped)})" if flags else f"(?:{'|'.join(escaped)})"
 
 
+def compile_before(pattern: str) -> regex.Pattern:
+    """Compile a pattern for the words right before a position (it ends with ``$``) to be
+    searched backwards: ``p.search(text, lo, pos)`` tries the match ending at ``pos``
+    first, where a forward search would try every start in ``text[lo:pos]``. A look-behind
+    still sees the text before ``lo``, and ``^`` matches only at the start of the text."""
+    return regex.compile("(?r)" + pattern)
+
+
 @functools.cache
 def word_set(name: str, *path: str) -> frozenset[str]:
     """A lower-cased set of phrases at ``path`` in lexicon ``name``."""

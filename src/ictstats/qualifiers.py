@@ -22,9 +22,11 @@ _LEFT = r"(?:^|(?<=[^\p{L}]))"
 @functools.cache
 def _qualifier_patterns():
     lex = load("qualifiers")
-    single = []
-    for qual, cues in lex["qualifier"].items():
-        single.append((qual, regex.compile(_LEFT + words_alternation(cues) + _SPACE + r"$")))
+    # one alternation, a named group per qualifier: the leftmost match is the longest cue
+    # ending before the number, and at equal length the qualifier listed first wins
+    names = {f"q{i}": qual for i, qual in enumerate(lex["qualifier"])}
+    branches = "|".join(f"(?P<{name}>{words_alternation(lex['qualifier'][qual])})" for name, qual in names.items())
+    single = (regex.compile(_LEFT + "(?:" + branches + ")" + _SPACE + r"$"), names)
     comparative = regex.compile(_LEFT + words_alternation(lex["qualifier_exceptions"]["comparative_heads"]) + r"\s+$")
     return single, comparative
 
@@ -34,14 +36,11 @@ def read_qualifier(text: str, start: int) -> tuple[str, int]:
     single, comparative = _qualifier_patterns()
     before = text[max(0, start - 25):start]
     offset = start - len(before)
-    best = None
-    for qual, pattern in single:
-        m = pattern.search(before)
-        if m and (best is None or m.start() < best[1]):
-            best = (qual, m.start())
-    if best is None:
+    pattern, names = single
+    m = pattern.search(before)
+    if m is None:
         return "=", start
-    qual, at = best
+    qual, at = names[m.lastgroup], m.start()
     if qual == ">" and comparative.search(before[:at]):
         return "=", start
     return qual, offset + at

@@ -73,7 +73,7 @@ def detect_doc_date(text: str) -> str:
         m = _DMY_LINE.search(stripped)
         if m and len(_WORDS.findall(stripped)) <= 3:
             return _dmy(m)  # "15:06 | 22/12/2016", "Chủ nhật, 14/04/2024 03:01:07"
-    for para in text.split("\n")[:40]:
+    for para in text.split("\n", 40)[:40]:  # split no further than needed: documents can be long
         for sentence in _AFTER_STOP.split(para.strip()):
             m = _patterns()["lead"].match(sentence)
             if m:

@@ -29,7 +29,7 @@ from .numbers import NumberToken, find_numbers
 from .qualifiers import read_change, read_qualifier, read_qualifier_pair
 from .row import Row
 from .text import Layout, normalize
-from .units import UnitReading, currencies, is_known_noun, read_currency_before, is_ordinal, read_measure, read_rank, read_unit
+from .units import UnitReading, currencies, is_known_noun, read_currency_before, is_ordinal, read_counted, read_measure, read_rank
 
 _SPACE = r"[ \t\u00a0]*"
 _LEFT = r"(?:^|(?<=[^\p{L}]))"
@@ -271,7 +271,7 @@ def classify(text: str, tok: NumberToken, protected: Protected, layout: Layout, 
         m = Mention(tok, start, tok.end, unit, "", _rule(tok, "currency.prefix"))
         m.trace.append(("unit", f"currency.prefix: {text[start:tok.start].strip()!r}"))
         return _finish(text, m, layout, mentions)
-    reading = read_measure(text, tok.end) or _score(text, tok) or read_unit(text, tok.end)
+    reading = read_measure(text, tok.end) or _score(text, tok) or read_counted(text, tok.end)
     strong = reading is not None and reading.unit not in ("count",)
     counts_known_noun = reading is not None and reading.unit == "count" and is_known_noun(reading.item)
     if tok.kind == "digits" and not strong and not counts_known_noun and tok.scale == 1.0 and _name_before(text, tok.start, layout):
@@ -360,10 +360,16 @@ _PREV_WORDS = regex.compile(r"([\p{L}\p{N}&]+)(\s+)$")
 _OPEN_PAREN = regex.compile(r"\s*\(\s*")
 
 
+@functools.cache
+def _name_word_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """Words that end a name looking back from a number, and words that are never part of one."""
+    stops = word_set("context", "nouns", "stop_words") | word_set("context", "value_cues")
+    return stops, frozenset(load("context")["names"]["not_name_words"])
+
+
 def _name_before(text: str, start: int, layout: Layout) -> bool:
     """"Bộ Tư lệnh 86", "AIPA 41", "Hội nghị Trung ương 7": a number that is part of a name."""
-    stops = word_set("context", "nouns", "stop_words") | word_set("context", "value_cues")
-    not_name = set(load("context")["names"]["not_name_words"])
+    stops, not_name = _name_word_sets()
     sentence_start = layout.sentence_span(start)[0]
     pos = start
     for depth in range(2):

@@ -113,9 +113,11 @@ def read_currency_before(text: str, start: int) -> tuple[str, int] | None:
 
 def read_unit(text: str, pos: int) -> UnitReading | None:
     """The unit written right after a number ending at ``pos``, or None."""
-    measure = read_measure(text, pos)
-    if measure:
-        return measure
+    return read_measure(text, pos) or read_counted(text, pos)
+
+
+def read_counted(text: str, pos: int) -> UnitReading | None:
+    """The counted noun after a number ending at ``pos`` (a count, or a rate per 100/1000 people)."""
     item, end = read_item(text, pos)
     if not item:
         return None
@@ -149,7 +151,8 @@ def read_item(text: str, pos: int, *, max_words: int = 2) -> tuple[str, int]:
     lowered = [w.lower() for _, _, w in words]
     # the longest known noun wins, even over a stop word ("Chỉ thị" is not "chỉ")
     best = 0
-    for n in range(min(len(words), 8), 0, -1):
+    longest = _known_lengths().get(lowered[0], 0)  # most numbers are followed by no known noun at all
+    for n in range(min(len(words), longest), 0, -1):
         if " ".join(lowered[:n]) in known:
             best = n
             break
@@ -186,6 +189,16 @@ def is_known_noun(item: str) -> bool:
 @functools.cache
 def _known_nouns() -> frozenset[str]:
     return word_set("context", "nouns", "known")
+
+
+@functools.cache
+def _known_lengths() -> dict[str, int]:
+    """First word of the known nouns -> the most words a known noun starting with it has."""
+    lengths: dict[str, int] = {}
+    for noun in _known_nouns():
+        words = noun.split()
+        lengths[words[0]] = max(lengths.get(words[0], 0), len(words))
+    return lengths
 
 
 @functools.cache

@@ -24,7 +24,7 @@ from . import context, metrics, numbers, periods, status
 from .config import DEFAULT, Config
 from .cues import Words
 from .exclusions import Protected
-from .lexicon import load, word_set, words_alternation
+from .lexicon import compile_before, load, word_set, words_alternation
 from .numbers import NumberToken, find_numbers
 from .qualifiers import read_change, read_qualifier, read_qualifier_pair
 from .row import Row
@@ -166,7 +166,7 @@ def _vocabulary(taxonomy_files: tuple[str, ...]) -> frozenset[str]:
 _DASH_GAP = regex.compile(r"\s*[-–—]\s*")
 _RANGE = load("numbers")["range"]
 _TO_GAP = regex.compile(r"\s+(?:" + words_alternation(_RANGE["joiners"]) + r"|-|–)\s+")
-_FROM_BEFORE = regex.compile(_LEFT + words_alternation(_RANGE["opener"]) + _SPACE + r"$")
+_FROM_BEFORE = compile_before(_LEFT + words_alternation(_RANGE["opener"]) + _SPACE + r"$")
 
 
 def join_ranges(text: str, tokens: list[NumberToken]) -> list[NumberToken]:
@@ -185,13 +185,13 @@ def join_ranges(text: str, tokens: list[NumberToken]) -> list[NumberToken]:
             rule = ""
             if _DASH_GAP.fullmatch(gap) and "\n" not in gap:
                 rule = "range.dash"
-            elif _TO_GAP.fullmatch(gap) and _FROM_BEFORE.search(text[max(0, a.start - 6):a.start]):
+            elif _TO_GAP.fullmatch(gap) and _FROM_BEFORE.search(text, max(0, a.start - 6), a.start):
                 rule = "range.from_to"
             low = a.value * b.scale if a.scale == 1.0 and b.scale != 1.0 else a.value
             if rule and low < b.value and not _looks_like_years(a, b):
                 start = a.start
                 if rule == "range.from_to":
-                    start = a.start - len(_FROM_BEFORE.search(text[max(0, a.start - 6):a.start]).group())
+                    start = a.start - len(_FROM_BEFORE.search(text, max(0, a.start - 6), a.start).group())
                 out.append(b._replace(start=start, value=low, value_max=b.value, raw=text[start:b.start] + b.raw, range_rule=rule))
                 i += 2
                 continue
@@ -214,10 +214,10 @@ def join_unit_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
             and prev.unit and prev.unit.split("/")[0] == m.unit.split("/")[0] and prev.item == m.item
             and prev.qualifier == "=" and m.qualifier == "="
             and _FROM_TO_GAP.fullmatch(text, prev.end, m.start)
-            and _FROM_BEFORE.search(text[max(0, prev.start - 6):prev.start])
+            and _FROM_BEFORE.search(text, max(0, prev.start - 6), prev.start)
             and prev.value < m.value
         ):
-            start = prev.start - len(_FROM_BEFORE.search(text[max(0, prev.start - 6):prev.start]).group())
+            start = prev.start - len(_FROM_BEFORE.search(text, max(0, prev.start - 6), prev.start).group())
             token = m.token._replace(start=start, value=prev.value, value_max=m.value, raw=text[start:m.token.end], range_rule="range.from_to")
             joined = replace(m, token=token, start=start, qualifier="range", rule=_rule(token, m.rule.split("/", 1)[1]), change=prev.change or m.change, trace=prev.trace + m.trace + [("range", "joined with the number before it")])
             out[-1] = joined
@@ -349,14 +349,14 @@ def _alone_on_line(text: str, tok: NumberToken, layout: Layout) -> bool:
 
 @functools.cache
 def _vague_pattern() -> regex.Pattern:
-    return regex.compile(_LEFT + words_alternation(load("numbers")["spelled"]["vague_before"]) + _SPACE + r"$")
+    return compile_before(_LEFT + words_alternation(load("numbers")["spelled"]["vague_before"]) + _SPACE + r"$")
 
 
 def _vague(text: str, start: int) -> bool:
-    return bool(_vague_pattern().search(text[max(0, start - 12):start]))
+    return bool(_vague_pattern().search(text, max(0, start - 12), start))
 
 
-_PREV_WORDS = regex.compile(r"([\p{L}\p{N}&]+)(\s+)$")
+_PREV_WORDS = compile_before(r"([\p{L}\p{N}&]+)(\s+)$")
 _OPEN_PAREN = regex.compile(r"\s*\(\s*")
 
 
@@ -398,7 +398,7 @@ def _year_like(tok: NumberToken) -> bool:
 def _bare_patterns():
     ctx = load("context")
     quals = [c for cues in load("qualifiers")["qualifier"].values() for c in cues]
-    value = regex.compile(
+    value = compile_before(
         _LEFT + words_alternation(ctx["value_cues"]) + r"(?:\s+" + words_alternation(quals) + r")?" + _SPACE + r"[“\"]?$"
     )
     not_before = regex.compile(_SPACE + words_alternation(ctx["value_cue_not_before"]) + r"(?![\p{L}])")
@@ -419,8 +419,7 @@ def _bare(text: str, tok: NumberToken, layout: Layout, mentions: list[Mention]) 
     """A number with no unit after it: keep it only when the words around say it is a value."""
     value_cue, not_before, equivalence, noun_before, any_noun = _bare_patterns()
     _, q_start = read_qualifier(text, tok.start)
-    before = text[max(0, q_start - 25):q_start]
-    cue = value_cue.search(before)
+    cue = value_cue.search(text, max(0, q_start - 25), q_start)
     if cue and not_before.match(text, tok.end, tok.end + 20):
         cue = None
     change = read_change(text, tok.start)
@@ -449,14 +448,14 @@ def _bare(text: str, tok: NumberToken, layout: Layout, mentions: list[Mention]) 
 
 
 _SCORE = load("context")["score"]
-_SCORE_BEFORE = regex.compile(_LEFT + words_alternation(_SCORE["before"]) + _SPACE + r"$")
+_SCORE_BEFORE = compile_before(_LEFT + words_alternation(_SCORE["before"]) + _SPACE + r"$")
 _SCORE_AFTER = regex.compile(_SPACE + words_alternation(_SCORE["after"]) + r"(?![\p{L}])(?!\s+" + words_alternation(_SCORE["not_before"]) + r"(?![\p{L}]))")
 _OUT_OF = regex.compile(r"/\s*(?:10|100|1000)(?![\d.,])")
 
 
 def _score(text: str, tok: NumberToken) -> UnitReading | None:
     """"tổng điểm 94,59/100", "đạt 8,5 điểm": a score, whose unit is empty (SPEC §3)."""
-    if _SCORE_BEFORE.search(text[max(0, tok.start - 12):tok.start]):
+    if _SCORE_BEFORE.search(text, max(0, tok.start - 12), tok.start):
         m = _OUT_OF.match(text, tok.end, tok.end + 10)
         return UnitReading("", "", m.end() if m else tok.end, "score")
     m = _SCORE_AFTER.match(text, tok.end, tok.end + 40)

@@ -17,7 +17,7 @@ from typing import NamedTuple
 import regex
 
 from .cues import Words
-from .lexicon import load, words_alternation
+from .lexicon import compile_before, load, words_alternation
 
 _Y = r"((?:19|20)\d{2})"
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -84,9 +84,9 @@ def _patterns():
     markers = words_alternation(comparison["markers"])
     between = words_alternation(comparison["between"])
     same = words_alternation(comparison["same_period"])
-    baseline = regex.compile(rf"(?:{markers}|(?i:gấp)\s+\S+\s+(?i:lần))(?:\s+{between})?\s*$|(?:^|\s){same}\s*$")
-    since = regex.compile(r"(?:^|\s)" + words_alternation(comparison["since"]) + r"\s*$")
-    legal = regex.compile(r"(?i)\d+[/\-]\S*\p{Lu}\S*(?:\s+\S+){0,8}?\s+ngày\s*$")
+    baseline = compile_before(rf"(?:{markers}|(?i:gấp)\s+\S+\s+(?i:lần))(?:\s+{between})?\s*$|(?:^|\s){same}\s*$")
+    since = compile_before(r"(?:^|\s)" + words_alternation(comparison["since"]) + r"\s*$")
+    legal = compile_before(r"(?i)\d+[/\-]\S*\p{Lu}\S*(?:\s+\S+){0,8}?\s+ngày\s*$")
     return combined, groups, baseline, since, legal, tuple(sorted(anchor_words)), prefixes
 
 
@@ -191,16 +191,16 @@ def find_times(text: str, doc_date: str = "", words: Words | None = None) -> lis
     for m in _time_matches(text, words):
         kind_name = m.lastgroup
         g = groups[kind_name].fullmatch(m.group())
-        before = text[max(0, m.start() - 60):m.start()]
+        lo = max(0, m.start() - 60)
         period = _resolve(kind_name, g, doc_date, doc_year, text, m.start(), years)
         kind = "time"
         if kind_name in ("present", "recent"):
             kind = kind_name
-        if baseline.search(before):
+        if baseline.search(text, lo, m.start()):
             kind = "baseline"
-        elif kind_name == "date" and legal.search(before):
+        elif kind_name == "date" and legal.search(text, lo, m.start()):
             kind = "ignored"  # the date a decree was signed
-        elif since.search(before) and kind_name in ("year", "month_year", "date"):
+        elif since.search(text, lo, m.start()) and kind_name in ("year", "month_year", "date"):
             kind = "ignored"  # "từ năm 2015": a start, not the period of a value
         if kind_name == "month" and not (1 <= int(g.group(1)) <= 12):
             continue

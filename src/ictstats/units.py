@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 import regex
 
-from .lexicon import load, word_set, words_alternation
+from .lexicon import compile_before, load, word_set, words_alternation
 
 
 class UnitReading(NamedTuple):
@@ -204,9 +204,9 @@ def _known_lengths() -> dict[str, int]:
 @functools.cache
 def _rank_patterns():
     rank = load("context")["rank"]
-    prefix = regex.compile(r"(?:^|(?<=[^\p{L}]))" + words_alternation(rank["prefix"]) + _SPACE + r"$")
-    top = regex.compile(r"(?:^|(?<=[^\p{L}]))" + words_alternation(rank["top"]) + _SPACE + r"$")
-    thu = regex.compile(r"(?:^|(?<=[^\p{L}]))(?i:thứ)" + _SPACE + r"$")
+    prefix = compile_before(r"(?:^|(?<=[^\p{L}]))" + words_alternation(rank["prefix"]) + _SPACE + r"$")
+    top = compile_before(r"(?:^|(?<=[^\p{L}]))" + words_alternation(rank["top"]) + _SPACE + r"$")
+    thu = compile_before(r"(?:^|(?<=[^\p{L}]))(?i:thứ)" + _SPACE + r"$")
     scope = regex.compile(_SPACE + r"(?:" + words_alternation(rank["scope_lead"]) + r"\s+)?" + words_alternation(rank["scope_words"]) + r"(?![\p{L}])")
     return prefix, top, thu, scope
 
@@ -214,27 +214,25 @@ def _rank_patterns():
 def read_rank(text: str, start: int, end: int) -> tuple[int, str, str] | None:
     """(surface start, rule, qualifier) when the number at [start, end) is a position in a ranking."""
     prefix, top, thu, scope = _rank_patterns()
-    before = text[max(0, start - 30):start]
-    offset = start - len(before)
-    m = prefix.search(before)
+    lo = max(0, start - 30)
+    m = prefix.search(text, lo, start)
     if m:
-        return offset + m.start(), "rank.position", "="
-    m = top.search(before)
+        return m.start(), "rank.position", "="
+    m = top.search(text, lo, start)
     if m:
-        return offset + m.start(), "rank.top", "<="
-    m = thu.search(before)
+        return m.start(), "rank.top", "<="
+    m = thu.search(text, lo, start)
     if m and scope.match(text, end, end + 60):
-        return offset + m.start(), "rank.ordinal", "="
+        return m.start(), "rank.ordinal", "="
     return None
 
 
 def is_ordinal(text: str, start: int) -> bool:
     """"lần thứ 37", "kỳ họp thứ 5", "Thứ hai," — an ordinal that is not a ranking."""
-    before = text[max(0, start - 30):start]
-    return bool(_ordinal_pattern().search(before))
+    return bool(_ordinal_pattern().search(text, max(0, start - 30), start))
 
 
 @functools.cache
 def _ordinal_pattern() -> regex.Pattern:
     words = load("context")["ordinal"]["before"]
-    return regex.compile(r"(?:^|(?<=[^\p{L}]))" + words_alternation(words) + _SPACE + r"$")
+    return compile_before(r"(?:^|(?<=[^\p{L}]))" + words_alternation(words) + _SPACE + r"$")

@@ -19,7 +19,7 @@ from .status import StatusCues, closed_parentheses, status_for
 
 _ISO = regex.compile(r"(?:19|20)\d{2}(?:-[01]\d(?:-[0-3]\d)?)?")
 _WORDS = regex.compile(r"\p{L}+")
-_AFTER_STOP = regex.compile(r"(?<=\.)\s+")
+_STOP = regex.compile(r"\.\s+")
 _PUNCT = regex.compile(r"[,;()]")
 
 
@@ -74,8 +74,9 @@ def detect_doc_date(text: str) -> str:
         if m and len(_WORDS.findall(stripped)) <= 3:
             return _dmy(m)  # "15:06 | 22/12/2016", "Chủ nhật, 14/04/2024 03:01:07"
     for para in text.split("\n", 40)[:40]:  # split no further than needed: documents can be long
-        for sentence in _AFTER_STOP.split(para.strip()):
-            m = _patterns()["lead"].match(sentence)
+        para = para.strip()
+        for start in [0] + [stop.end() for stop in _STOP.finditer(para)]:
+            m = _patterns()["lead"].match(para[start:])
             if m:
                 return _dmy(m)
     return ""

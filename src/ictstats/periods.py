@@ -55,7 +55,7 @@ def _patterns():
     spelled = _spelled_month_words()
     listed = {key: [p.split()[0] for p in lex[key]] for key in _LISTED}
     # (name, regex, the words a match can start with besides a digit): _time_matches tries the
-    # regex only where one of these starts, and test_context checks it against a full scan.
+    # regex only where a digit or one of these words starts; test_context checks it against a full scan.
     table = [
         ("first_months", rf"{months_word}\s+tháng\s+(đầu|cuối)\s+năm(?:\s+{rel_year})?", spelled),
         ("months_so_far", rf"(?:trong|qua|sau)\s+{months_word}\s+tháng(?![\p{{L}}\d/])(?!\s+(?:đầu|cuối))", ["trong", "qua", "sau"]),
@@ -74,11 +74,7 @@ def _patterns():
     ]
     alternation = "|".join(f"(?P<{name}>{body})" for name, body, _ in table)
     combined = regex.compile(r"(?i)(?<![\p{L}\p{N}])(?:" + alternation + r")(?![\p{L}\p{N}])")
-    # Every time expression holds a digit, "tháng", "năm" or the first word of a listed phrase
-    # within its first few words: those are where _time_matches looks.
-    anchor_words = {"tháng", "năm"} | {w.lower() for key in _LISTED for w in listed[key]}
-    starters = {w.lower() for *_, first in table for w in first}
-    prefixes = frozenset(w[:_PREFIX] for w in starters)
+    starters = frozenset(w.lower() for *_, first in table for w in first)
     groups = {name: regex.compile(r"(?i)" + body) for name, body, _ in table}
     comparison = load("time")["comparison"]
     markers = words_alternation(comparison["markers"])
@@ -87,77 +83,42 @@ def _patterns():
     baseline = compile_before(rf"(?:{markers}|(?i:gấp)\s+\S+\s+(?i:lần))(?:\s+{between})?\s*$|(?:^|\s){same}\s*$")
     since = compile_before(r"(?:^|\s)" + words_alternation(comparison["since"]) + r"\s*$")
     legal = compile_before(r"(?i)\d+[/\-]\S*\p{Lu}\S*(?:\s+\S+){0,8}?\s+ngày\s*$")
-    return combined, groups, baseline, since, legal, tuple(sorted(anchor_words)), prefixes
+    return combined, groups, baseline, since, legal, starters
 
 
-# A candidate start is tried only when its first characters begin one of the starter words.
-_PREFIX = 3
 _LISTED = ("this_year", "last_year", "last_month", "present", "recent")
-_DIGIT_RUN = regex.compile(r"(?<!\d[.,]?)\d+")  # a run that starts a number, not "000" in "1.000"
-# A time expression starts at most this many words before its anchor ("trong mười hai tháng").
-_WORDS_BACK = 3
+# Where a time expression can start: a digit with no letter or digit before it, or a starter word.
+_DIGIT_START = regex.compile(r"(?<![\p{L}\p{N}])\d")
 
 
 def looked_up_words() -> frozenset[str]:
     """The words this stage looks up in a document's Words."""
-    return frozenset(_patterns()[-2])
+    return _patterns()[-1]
 
 
 def _time_matches(text: str, words: Words | None = None):
     """The matches a scan of the whole text with the combined pattern would give, found by
-    trying it only at an anchor (a digit run or an anchor word) and the few words before it.
+    trying it only where a match can start: at a digit or at one of the starter words.
 
-    A scan tries the 14-branch pattern at every position; the anchors are found by fast
-    literal searches, so the cost follows the anchors, not the length of the text. Words
-    are what whitespace separates, less their leading punctuation ("(năm 2020")."""
-    combined, *_, anchor_words, prefixes = _patterns()
+    A scan tries the 14-branch pattern at every position; digits and the starter words
+    (looked up in the document's Words) are found by fast searches, so the cost follows
+    them, not the length of the text. test_context checks it against a full scan."""
+    combined, *_, starters = _patterns()
     words = words or Words(text)
-    lower = words.lower
-    if lower is None:  # a character whose lower case is longer: offsets would drift
+    if words.lower is None:  # a character whose lower case is longer: offsets would drift
         yield from combined.finditer(text)
         return
-    anchors = [m.start() for m in _DIGIT_RUN.finditer(text)]
-    for word in anchor_words:
-        anchors += words.positions(word)
-    spaces = _space_chars(text)
-    candidates = set()
-    for a in anchors:
-        candidates.update(_words_before(text, a, spaces))
+    candidates = [m.start() for m in _DIGIT_START.finditer(text)]
+    for word in starters:
+        candidates += words.positions(word)
     covered = 0
     for pos in sorted(candidates):
-        if pos < covered or not (text[pos].isdigit() or lower[pos:pos + _PREFIX] in prefixes or lower[pos:pos + _PREFIX - 1] in prefixes):
+        if pos < covered:
             continue
         m = combined.match(text, pos)
         if m:
             covered = m.end()
             yield m
-
-
-# Every character \s matches besides space and line break (NBSP, tab, ideographic space ...)
-_OTHER_SPACES = tuple(c for c in map(chr, range(0x3001)) if c not in " \n" and regex.match(r"\s", c))
-
-
-def _space_chars(text: str) -> tuple[str, ...]:
-    """The whitespace characters of ``text`` other than space and line break; a substring
-    test per character is much cheaper than a regex scan of the text."""
-    return tuple(c for c in _OTHER_SPACES if c in text)
-
-
-def _words_before(text: str, a: int, other_spaces: tuple[str, ...]) -> list[int]:
-    """``a`` and the starts of the words before it, up to _WORDS_BACK."""
-    out, p = [a], a
-    while p > 0 and len(out) <= _WORDS_BACK:
-        lo = max(0, p - 30)
-        cut = max(text.rfind(" ", lo, p - 1), text.rfind("\n", lo, p - 1))
-        for c in other_spaces:
-            cut = max(cut, text.rfind(c, lo, p - 1))
-        if cut < 0 and lo > 0:
-            break  # a word of 30 characters or more: no time expression reaches over it
-        p = cut + 1  # 0 when the text starts with this word
-        while p < a and not text[p].isalnum():  # "(năm 2020", "“giai đoạn"
-            p += 1
-        out.append(p)
-    return out
 
 
 def _spelled_month_words() -> list[str]:

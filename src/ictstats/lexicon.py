@@ -26,6 +26,18 @@ def words_alternation(words, *, flags: str = "i") -> str:
     return f"(?{flags}:{'|'.join(escaped)})" if flags else f"(?:{'|'.join(escaped)})"
 
 
+def first_words(phrases) -> tuple[str, ...]:
+    """The lower-cased first words of ``phrases``. A regex made of the phrases cannot match
+    in a window that holds none of them: a substring test per word is far cheaper than the
+    regex, and most windows around numbers hold no cue at all."""
+    return tuple(sorted({p.split()[0].lower() for p in phrases if p.strip()}))
+
+
+def last_words(phrases) -> tuple[str, ...]:
+    """The lower-cased last words of ``phrases``: the same test for patterns that end at a number."""
+    return tuple(sorted({p.split()[-1].lower() for p in phrases if p.strip()}))
+
+
 def compile_before(pattern: str) -> regex.Pattern:
     """Compile a pattern for the words right before a position (it ends with ``$``) to be
     searched backwards: ``p.search(text, lo, pos)`` tries the match ending at ``pos``

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 import regex
 
-from .lexicon import compile_before, load, word_set, words_alternation
+from .lexicon import compile_before, last_words, load, word_set, words_alternation
 
 
 class UnitReading(NamedTuple):
@@ -207,14 +207,19 @@ def _rank_patterns():
     prefix = compile_before(r"(?:^|(?<=[^\p{L}]))" + words_alternation(rank["prefix"]) + _SPACE + r"$")
     top = compile_before(r"(?:^|(?<=[^\p{L}]))" + words_alternation(rank["top"]) + _SPACE + r"$")
     thu = compile_before(r"(?:^|(?<=[^\p{L}]))(?i:thứ)" + _SPACE + r"$")
+    # "thứ" itself is the last word of the ordinal cues that read_rank tells apart
+    gate = last_words(rank["prefix"] + rank["top"] + ["thứ"])
     scope = regex.compile(_SPACE + r"(?:" + words_alternation(rank["scope_lead"]) + r"\s+)?" + words_alternation(rank["scope_words"]) + r"(?![\p{L}])")
-    return prefix, top, thu, scope
+    return prefix, top, thu, scope, gate
 
 
 def read_rank(text: str, start: int, end: int) -> tuple[int, str, str] | None:
     """(surface start, rule, qualifier) when the number at [start, end) is a position in a ranking."""
-    prefix, top, thu, scope = _rank_patterns()
+    prefix, top, thu, scope, gate = _rank_patterns()
     lo = max(0, start - 30)
+    window = text[lo:start].lower()
+    if not any(w in window for w in gate):
+        return None
     m = prefix.search(text, lo, start)
     if m:
         return m.start(), "rank.position", "="
@@ -229,7 +234,13 @@ def read_rank(text: str, start: int, end: int) -> tuple[int, str, str] | None:
 
 def is_ordinal(text: str, start: int) -> bool:
     """"lần thứ 37", "kỳ họp thứ 5", "Thứ hai," — an ordinal that is not a ranking."""
-    return bool(_ordinal_pattern().search(text, max(0, start - 30), start))
+    window = text[max(0, start - 30):start].lower()
+    return any(w in window for w in _ordinal_gate()) and bool(_ordinal_pattern().search(text, max(0, start - 30), start))
+
+
+@functools.cache
+def _ordinal_gate() -> tuple[str, ...]:
+    return last_words(load("context")["ordinal"]["before"])
 
 
 @functools.cache

@@ -2,7 +2,7 @@
 import regex
 import pytest
 
-from ictstats.lexicon import load
+from ictstats.lexicon import load, word_gate
 
 SECTIONS = {
     "numbers": {"scale", "scale_not_before", "attached_scale", "spelled", "ordinal", "range"},
@@ -67,3 +67,26 @@ def test_unit_rules_name_declared_units():
     declared = {u["id"] for u in load("units")["unit"]}
     for rule, units in load("units")["unit_rules"].items():
         assert set(units) <= declared, rule
+
+
+# Each cue list whose regex is skipped when a word gate finds nothing in the window:
+# the gate must find every phrase of the list, in any case, or a real cue would be missed.
+GATED = [
+    ("qualifiers", ("qualifier",), False),
+    ("qualifiers", ("change", "up"), False),
+    ("qualifiers", ("change", "down"), False),
+    ("context", ("value_cues",), False),
+    ("context", ("rank", "prefix"), True),
+    ("context", ("ordinal", "before"), True),
+]
+
+
+@pytest.mark.parametrize("name, path, last", GATED)
+def test_word_gates_find_every_phrase_they_stand_for(name, path, last):
+    node = load(name)
+    for key in path:
+        node = node[key]
+    phrases = [c for cues in node.values() for c in cues] if isinstance(node, dict) else node
+    gate = word_gate(phrases, last=last)
+    missed = [p for p in phrases if not gate.search(f"đạt {p.upper()} ".lower())]
+    assert not missed

@@ -24,7 +24,7 @@ from . import context, metrics, numbers, periods, status
 from .config import DEFAULT, Config
 from .cues import Words
 from .exclusions import Protected
-from .lexicon import compile_before, first_words, load, word_set, words_alternation
+from .lexicon import compile_before, load, word_gate, word_set, words_alternation
 from .numbers import NumberToken, find_numbers
 from .qualifiers import read_change, read_qualifier, read_qualifier_pair
 from .row import Row
@@ -406,7 +406,7 @@ def _bare_patterns():
     known = words_alternation(ctx["nouns"]["known"])
     noun_before = regex.compile(_LEFT + words_alternation(ctx["count_subject"]) + r"\s+(" + known + r")(?![\p{L}])")
     any_noun = regex.compile(_LEFT + "(" + known + r")(?![\p{L}])")
-    return value, not_before, equivalence, noun_before, any_noun, first_words(ctx["value_cues"])
+    return value, not_before, equivalence, noun_before, any_noun, word_gate(ctx["value_cues"])
 
 
 def _clause_start(text: str, start: int, layout: Layout) -> int:
@@ -417,10 +417,9 @@ def _clause_start(text: str, start: int, layout: Layout) -> int:
 
 def _bare(text: str, tok: NumberToken, layout: Layout, mentions: list[Mention]) -> Mention | None:
     """A number with no unit after it: keep it only when the words around say it is a value."""
-    value_cue, not_before, equivalence, noun_before, any_noun, cue_words = _bare_patterns()
+    value_cue, not_before, equivalence, noun_before, any_noun, gate = _bare_patterns()
     _, q_start = read_qualifier(text, tok.start)
-    window = text[max(0, q_start - 25):q_start].lower()
-    cue = any(w in window for w in cue_words) and value_cue.search(text, max(0, q_start - 25), q_start)
+    cue = gate.search(text[max(0, q_start - 25):q_start].lower()) and value_cue.search(text, max(0, q_start - 25), q_start)
     if cue and not_before.match(text, tok.end, tok.end + 20):
         cue = None
     change = read_change(text, tok.start)

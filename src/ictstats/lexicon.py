@@ -6,6 +6,7 @@ engine. Each file is parsed once per process.
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from importlib import resources
 
@@ -26,16 +27,14 @@ def words_alternation(words, *, flags: str = "i") -> str:
     return f"(?{flags}:{'|'.join(escaped)})" if flags else f"(?:{'|'.join(escaped)})"
 
 
-def first_words(phrases) -> tuple[str, ...]:
-    """The lower-cased first words of ``phrases``. A regex made of the phrases cannot match
-    in a window that holds none of them: a substring test per word is far cheaper than the
-    regex, and most windows around numbers hold no cue at all."""
-    return tuple(sorted({p.split()[0].lower() for p in phrases if p.strip()}))
+def word_gate(phrases, *, last: bool = False) -> re.Pattern:
+    """A literal search for the lower-cased first (or ``last``) words of ``phrases``.
 
-
-def last_words(phrases) -> tuple[str, ...]:
-    """The lower-cased last words of ``phrases``: the same test for patterns that end at a number."""
-    return tuple(sorted({p.split()[-1].lower() for p in phrases if p.strip()}))
+    A regex made of the phrases cannot match in a lower-cased window where this finds
+    nothing, and most windows around numbers hold no cue at all: the stdlib ``re`` runs a
+    plain literal alternation several times faster than the cue regex (or ``regex``)."""
+    words = {p.split()[-1 if last else 0].lower() for p in phrases if p.strip()}
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 def compile_before(pattern: str) -> regex.Pattern:

@@ -13,7 +13,7 @@ import functools
 
 import regex
 
-from .lexicon import first_words, load, words_alternation
+from .lexicon import load, word_gate, words_alternation
 
 _SPACE = r"[ \t\u00a0]*"
 _LEFT = r"(?:^|(?<=[^\p{L}]))"
@@ -26,7 +26,7 @@ def _qualifier_patterns():
     # ending before the number, and at equal length the qualifier listed first wins
     names = {f"q{i}": qual for i, qual in enumerate(lex["qualifier"])}
     branches = "|".join(f"(?P<{name}>{words_alternation(lex['qualifier'][qual])})" for name, qual in names.items())
-    single = (regex.compile(_LEFT + "(?:" + branches + ")" + _SPACE + r"$"), names, first_words(c for cues in lex["qualifier"].values() for c in cues))
+    single = (regex.compile(_LEFT + "(?:" + branches + ")" + _SPACE + r"$"), names, word_gate([c for cues in lex["qualifier"].values() for c in cues]))
     comparative = regex.compile(_LEFT + words_alternation(lex["qualifier_exceptions"]["comparative_heads"]) + r"\s+$")
     return single, comparative
 
@@ -36,9 +36,8 @@ def read_qualifier(text: str, start: int) -> tuple[str, int]:
     single, comparative = _qualifier_patterns()
     before = text[max(0, start - 25):start]
     offset = start - len(before)
-    pattern, names, firsts = single
-    window = before.lower()
-    if not any(w in window for w in firsts):
+    pattern, names, gate = single
+    if not gate.search(before.lower()):
         return "=", start
     m = pattern.search(before)
     if m is None:
@@ -86,15 +85,14 @@ def _change_patterns():
     up = regex.compile(_LEFT + "(" + words_alternation(ch["up"]) + ")" + f"(?P<tail>{tail})")
     down = regex.compile(_LEFT + "(" + words_alternation(ch["down"]) + ")" + f"(?P<tail>{tail})")
     level = regex.compile(_LEFT + words_alternation(ch["level_markers"]) + r"(?![\p{L}])")
-    return up, down, level, first_words(ch["up"] + ch["down"])
+    return up, down, level, word_gate(ch["up"] + ch["down"])
 
 
 def read_change(text: str, start: int) -> str:
     """"up", "down" or "" from a change cue right before the number at ``start``."""
-    up, down, level, firsts = _change_patterns()
+    up, down, level, gate = _change_patterns()
     before = text[max(0, start - 40):start]
-    window = before.lower()
-    if not any(w in window for w in firsts):
+    if not gate.search(before.lower()):
         return ""
     found = []
     for direction, pattern in (("up", up), ("down", down)):

@@ -14,11 +14,12 @@ Before it: ranking cues (``đứng thứ``, ``top``, ``vị trí``).
 from __future__ import annotations
 
 import functools
+import re
 from typing import NamedTuple
 
 import regex
 
-from .lexicon import compile_before, last_words, load, word_set, words_alternation
+from .lexicon import compile_before, load, word_gate, word_set, words_alternation
 
 
 class UnitReading(NamedTuple):
@@ -208,7 +209,7 @@ def _rank_patterns():
     top = compile_before(r"(?:^|(?<=[^\p{L}]))" + words_alternation(rank["top"]) + _SPACE + r"$")
     thu = compile_before(r"(?:^|(?<=[^\p{L}]))(?i:thứ)" + _SPACE + r"$")
     # "thứ" itself is the last word of the ordinal cues that read_rank tells apart
-    gate = last_words(rank["prefix"] + rank["top"] + ["thứ"])
+    gate = word_gate(rank["prefix"] + rank["top"] + ["thứ"], last=True)
     scope = regex.compile(_SPACE + r"(?:" + words_alternation(rank["scope_lead"]) + r"\s+)?" + words_alternation(rank["scope_words"]) + r"(?![\p{L}])")
     return prefix, top, thu, scope, gate
 
@@ -217,8 +218,7 @@ def read_rank(text: str, start: int, end: int) -> tuple[int, str, str] | None:
     """(surface start, rule, qualifier) when the number at [start, end) is a position in a ranking."""
     prefix, top, thu, scope, gate = _rank_patterns()
     lo = max(0, start - 30)
-    window = text[lo:start].lower()
-    if not any(w in window for w in gate):
+    if not gate.search(text[lo:start].lower()):
         return None
     m = prefix.search(text, lo, start)
     if m:
@@ -234,13 +234,12 @@ def read_rank(text: str, start: int, end: int) -> tuple[int, str, str] | None:
 
 def is_ordinal(text: str, start: int) -> bool:
     """"lần thứ 37", "kỳ họp thứ 5", "Thứ hai," — an ordinal that is not a ranking."""
-    window = text[max(0, start - 30):start].lower()
-    return any(w in window for w in _ordinal_gate()) and bool(_ordinal_pattern().search(text, max(0, start - 30), start))
+    return bool(_ordinal_gate().search(text[max(0, start - 30):start].lower())) and bool(_ordinal_pattern().search(text, max(0, start - 30), start))
 
 
 @functools.cache
-def _ordinal_gate() -> tuple[str, ...]:
-    return last_words(load("context")["ordinal"]["before"])
+def _ordinal_gate() -> re.Pattern:
+    return word_gate(load("context")["ordinal"]["before"], last=True)
 
 
 @functools.cache

@@ -195,6 +195,25 @@ def test_jobs_give_the_same_rows_in_the_same_order(tmp_path):
     assert one == two and one.count("\n") > 300
 
 
+def test_batches_keep_every_document_and_error_in_input_order(monkeypatch):
+    from ictstats import runner
+    from ictstats.config import DEFAULT
+    from ictstats.inputs import Document, InputError
+
+    monkeypatch.setattr(runner, "BATCH_DOCS", 2)  # many small batches, errors between and inside them
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+    items = []
+    for i, text in enumerate(texts * 2):
+        items.append(Document(f"d{i}", text))
+        if i % 3 == 0:
+            items.append(InputError(f"bad{i}: cannot be read"))
+    one = [(str(item) if isinstance(item, InputError) else item.name, rows) for item, rows in runner.run(items, DEFAULT, 1)]
+    two = [(str(item) if isinstance(item, InputError) else item.name, rows) for item, rows in runner.run(items, DEFAULT, 2)]
+    assert one == two
+    assert [name for name, _ in one] == [str(i) if isinstance(i, InputError) else i.name for i in items]
+    assert sum(len(rows) for _, rows in two) > 100
+
+
 def _cli(*args):
     return subprocess.Popen([sys.executable, "-m", "ictstats", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
 

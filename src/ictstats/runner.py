@@ -26,11 +26,35 @@ def jobs_count(jobs: int) -> int:
     return os.cpu_count() or 1 if jobs == 0 else max(1, jobs)
 
 
+# Documents are sent to workers in batches: one task per small document costs more in
+# inter-process traffic than the extraction itself once that is fast.
+BATCH_CHARS = 200_000
+BATCH_DOCS = 32
+
+
+def _extract_batch(docs: list[Document], config: Config) -> list[list[Row]]:
+    return [_extract_one(doc, config) for doc in docs]
+
+
+def _batches(items: Iterable[Document | InputError]) -> Iterator[list[Document | InputError]]:
+    """Consecutive items in groups of about BATCH_CHARS of text (at most BATCH_DOCS documents)."""
+    batch: list[Document | InputError] = []
+    size = 0
+    for item in items:
+        batch.append(item)
+        size += 0 if isinstance(item, InputError) else len(item.text)
+        if size >= BATCH_CHARS or len(batch) >= BATCH_DOCS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
 def run(items: Iterable[Document | InputError], config: Config, jobs: int = 1) -> Iterator[tuple[Document | InputError, list[Row]]]:
     """(document or error, its rows) in input order, whatever the number of jobs.
 
-    With several jobs, documents are extracted in worker processes; a bounded
-    window of documents in flight keeps memory flat however long the input.
+    With several jobs, batches of documents are extracted in worker processes; a
+    bounded window of batches in flight keeps memory flat however long the input.
     """
     jobs = jobs_count(jobs)
     if jobs == 1:
@@ -38,17 +62,22 @@ def run(items: Iterable[Document | InputError], config: Config, jobs: int = 1) -
             yield item, ([] if isinstance(item, InputError) else _extract_one(item, config))
         return
     window: deque = deque()
+
+    def finished(batch, future):
+        results = iter(future.result() if future else [])
+        for item in batch:
+            yield item, ([] if isinstance(item, InputError) else next(results))
+
     with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint) as pool:
         try:
-            for item in items:
-                future = None if isinstance(item, InputError) else pool.submit(_extract_one, item, config)
-                window.append((item, future))
-                if len(window) >= jobs * 8:
-                    item, future = window.popleft()
-                    yield item, (future.result() if future else [])
+            for batch in _batches(items):
+                docs = [item for item in batch if not isinstance(item, InputError)]
+                window.append((batch, pool.submit(_extract_batch, docs, config) if docs else None))
+                # write what is done without waiting; wait only when the window is full
+                while window and (len(window) >= jobs * 2 or window[0][1] is None or window[0][1].done()):
+                    yield from finished(*window.popleft())
             while window:
-                item, future = window.popleft()
-                yield item, (future.result() if future else [])
+                yield from finished(*window.popleft())
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise

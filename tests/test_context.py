@@ -1,12 +1,10 @@
 """Metric, period, status, document date and baseline (SPEC §5–7), on real sentences."""
 import pytest
 
-from ictstats import Config, extract
-from ictstats import periods
-from ictstats.cues import Words
-from ictstats.extract import _vocabulary
+from ictstats import Config, extract, periods
 from ictstats.context import detect_doc_date
-from ictstats.cues import cue_regex
+from ictstats.cues import Words, cue_regex
+from ictstats.extract import _vocabulary
 from ictstats.lexicon import load
 from ictstats.metrics import taxonomy
 
@@ -260,16 +258,17 @@ TIME_SENTENCES = [
     "Hiện nay doanh nghiệp thực hiện; hiện tại, vừa qua, vừa công bố, mới đây, gần đây",
     "(năm\u00a02020)\tvà\u00a0“giai\u00a0đoạn\t2016-2020”\r\ntháng\u00a07",
 ]
+TIME_TEXTS = TIME_SENTENCES + [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
 
 
-@pytest.mark.parametrize("text", TIME_SENTENCES + [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))])
+@pytest.mark.parametrize("text", TIME_TEXTS)
 def test_time_expressions_found_from_anchors_equal_a_full_scan(text):
-    """find_times tries its pattern only near anchors; that must find what a scan of every position finds."""
+    """find_times tries its pattern only at digits and starter words; that must find what a scan of every position finds."""
     combined = periods._patterns()[0]
     assert [m.span() for m in periods._time_matches(text)] == [m.span() for m in combined.finditer(text)]
 
 
-@pytest.mark.parametrize("text", TIME_SENTENCES + [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))])
+@pytest.mark.parametrize("text", TIME_TEXTS)
 def test_words_found_in_one_pass_equal_words_searched_one_by_one(text):
     vocabulary = _vocabulary(())
     one_pass, one_by_one = Words(text, vocabulary), Words(text)

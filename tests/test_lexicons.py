@@ -2,7 +2,9 @@
 import regex
 import pytest
 
-from ictstats.lexicon import load, word_gate
+from ictstats.lexicon import load
+
+from regen_golden import FIXTURES
 
 SECTIONS = {
     "numbers": {"scale", "scale_not_before", "attached_scale", "spelled", "ordinal", "range"},
@@ -69,24 +71,43 @@ def test_unit_rules_name_declared_units():
         assert set(units) <= declared, rule
 
 
-# Each cue list whose regex is skipped when a word gate finds nothing in the window:
-# the gate must find every phrase of the list, in any case, or a real cue would be missed.
-GATED = [
-    ("qualifiers", ("qualifier",), False),
-    ("qualifiers", ("change", "up"), False),
-    ("qualifiers", ("change", "down"), False),
-    ("context", ("value_cues",), False),
-    ("context", ("rank", "prefix"), True),
-    ("context", ("ordinal", "before"), True),
-]
+def _gated_checks():
+    """(name, gate, regex, window, phrases): cue regexes skipped when their gate finds nothing."""
+    import importlib
+
+    from ictstats import qualifiers, units
+
+    extract = importlib.import_module("ictstats.extract")
+    single, _ = qualifiers._qualifier_patterns()
+    up, down, _, change_gate = qualifiers._change_patterns()
+    prefix, top, _, _, rank_gate = units._rank_patterns()
+    value, *_, value_gate = extract._bare_patterns()
+    qual = load("qualifiers")
+    ctx = load("context")
+    return [
+        ("qualifier", single[2], single[0], 25, [c for cues in qual["qualifier"].values() for c in cues]),
+        ("change up", change_gate, up, 40, qual["change"]["up"]),
+        ("change down", change_gate, down, 40, qual["change"]["down"]),
+        ("rank prefix", rank_gate, prefix, 30, ctx["rank"]["prefix"]),
+        ("rank top", rank_gate, top, 30, ctx["rank"]["top"]),
+        ("ordinal", units._ordinal_gate(), units._ordinal_pattern(), 30, ctx["ordinal"]["before"]),
+        ("value cue", value_gate, value, 25, ctx["value_cues"]),
+    ]
 
 
-@pytest.mark.parametrize("name, path, last", GATED)
-def test_word_gates_find_every_phrase_they_stand_for(name, path, last):
-    node = load(name)
-    for key in path:
-        node = node[key]
-    phrases = [c for cues in node.values() for c in cues] if isinstance(node, dict) else node
-    gate = word_gate(phrases, last=last)
-    missed = [p for p in phrases if not gate.search(f"đạt {p.upper()} ".lower())]
-    assert not missed
+@pytest.mark.parametrize("name, gate, pattern, reach, phrases", _gated_checks(), ids=[check[0] for check in _gated_checks()])
+def test_a_word_gate_never_hides_a_cue_its_regex_finds(name, gate, pattern, reach, phrases):
+    """Wherever the cue regex matches before a number (every phrase, in capitals too, and every
+    number of the fixtures), its gate must find a word, or the gate would hide a real cue."""
+    texts = [f"Năm nay {p} 5 và {p.upper()} 6" for p in phrases]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+    matched = 0
+    for text in texts:
+        for number in regex.finditer(r"(?<!\d)\d", text):
+            start = number.start()
+            found = pattern.search(text[max(0, start - reach):start]) if not pattern.flags & regex.REVERSE \
+                else pattern.search(text, max(0, start - reach), start)
+            if found:
+                matched += 1
+                assert gate.search(text[max(0, start - reach):start].lower()), (name, text[max(0, start - reach):start])
+    assert matched >= len(phrases)  # every phrase was seen by the regex at least once

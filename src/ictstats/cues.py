@@ -39,11 +39,6 @@ def find_all(phrases, text: str, start: int = 0, end: int | None = None) -> list
 
 
 @functools.cache
-def _word_regex(word: str) -> regex.Pattern:
-    return regex.compile(r"(?i)(?<![\p{L}\p{N}])" + regex.escape(word) + r"(?![\p{L}\p{N}])")
-
-
-@functools.cache
 def _automaton(vocabulary: frozenset[str]) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for word in vocabulary:
@@ -74,10 +69,8 @@ class Words:
         if vocabulary and self.lower is not None:
             found = self._found = {word: [] for word in vocabulary}
             for last, word in _automaton(vocabulary).iter(lower):
-                start = last - len(word) + 1
-                # whole words only: no letter or digit on either side ("an" is not inside "toàn")
-                if (start == 0 or not lower[start - 1].isalnum()) and not lower[last + 1:last + 2].isalnum():
-                    found[word].append(start)
+                if _whole_word(lower, last + 1 - len(word), last + 1):
+                    found[word].append(last + 1 - len(word))
 
     def positions(self, word: str) -> list[int]:
         """Start offsets of ``word`` (given in lower case), in order."""
@@ -89,15 +82,19 @@ class Words:
     def _search(self, word: str) -> list[int]:
         lower = self.lower
         if lower is None:
-            return [m.start() for m in _word_regex(word).finditer(self.text)]
-        out, n = [], len(word)
+            return [m.start() for m in cue_regex(word).finditer(self.text)]
+        out = []
         i = lower.find(word)
         while i != -1:
-            # whole words only: no letter or digit on either side ("an" is not inside "toàn")
-            if (i == 0 or not lower[i - 1].isalnum()) and not lower[i + n:i + n + 1].isalnum():
+            if _whole_word(lower, i, i + len(word)):
                 out.append(i)
             i = lower.find(word, i + 1)
         return out
+
+
+def _whole_word(lower: str, start: int, end: int) -> bool:
+    """No letter or digit on either side of lower[start:end] ("an" is not inside "toàn")."""
+    return (start == 0 or not lower[start - 1].isalnum()) and not lower[end:end + 1].isalnum()
 
 
 class PhraseSet:

@@ -208,8 +208,7 @@ def _rank_patterns():
     prefix = compile_before(r"(?:^|(?<=[^\p{L}]))" + words_alternation(rank["prefix"]) + _SPACE + r"$")
     top = compile_before(r"(?:^|(?<=[^\p{L}]))" + words_alternation(rank["top"]) + _SPACE + r"$")
     thu = compile_before(r"(?:^|(?<=[^\p{L}]))(?i:thứ)" + _SPACE + r"$")
-    # "thứ" itself is the last word of the ordinal cues that read_rank tells apart
-    gate = word_gate(rank["prefix"] + rank["top"] + ["thứ"], last=True)
+    gate = word_gate(rank["prefix"] + rank["top"], last=True)  # "thứ" (for `thu`) ends "đứng thứ"
     scope = regex.compile(_SPACE + r"(?:" + words_alternation(rank["scope_lead"]) + r"\s+)?" + words_alternation(rank["scope_words"]) + r"(?![\p{L}])")
     return prefix, top, thu, scope, gate
 

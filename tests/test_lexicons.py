@@ -52,6 +52,11 @@ def test_change_cues_do_not_overlap():
     assert not set(change["up"]) & set(change["down"])
 
 
+def test_spelled_scale_words_have_a_scale_value():
+    numbers = load("numbers")
+    assert set(numbers["spelled"]["scales"]) <= set(numbers["scale"])
+
+
 def test_scale_words_are_powers_of_ten():
     for word, factor in load("numbers")["scale"].items():
         assert factor >= 10 and float(factor).is_integer(), word

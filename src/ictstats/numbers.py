@@ -116,7 +116,7 @@ def _thousands_ok(groups: list[str]) -> bool:
 def _spelled_tables():
     lex = load("numbers")["spelled"]
     digits = {k: float(v) for k, v in lex["digits"].items()}
-    scales = {k: float(v) for k, v in load("numbers")["scale"].items() if k in ("trăm", "nghìn", "ngàn", "triệu", "tỷ", "tỉ")}
+    scales = {k: float(load("numbers")["scale"][k]) for k in lex["scales"]}
     return digits, lex, scales
 
 
@@ -180,10 +180,8 @@ def looked_up_words() -> frozenset[str]:
 @functools.cache
 def _spelled_words() -> tuple[str, ...]:
     """The words a spelled-out numeral is made of, lower-cased."""
-    nums = load("numbers")
-    spelled = nums["spelled"]
-    words = list(spelled["digits"]) + spelled["ten"] + spelled["tens_marker"] + spelled["hundred"] + spelled["filler"]
-    words += [w for w in nums["scale"] if w in ("nghìn", "ngàn", "triệu", "tỷ", "tỉ")]
+    spelled = load("numbers")["spelled"]
+    words = list(spelled["digits"]) + spelled["ten"] + spelled["tens_marker"] + spelled["hundred"] + spelled["filler"] + spelled["scales"]
     return tuple(sorted({w.lower() for w in words}))
 
 
@@ -268,7 +266,7 @@ def _spelled_token(text: str, run_start: int, run_end: int, taken) -> NumberToke
     _, lex, _ = _spelled_tables()
     words = [(run_start + w.start(), run_start + w.end(), w.group()) for w in _NON_SPACE.finditer(text[run_start:run_end])]
     # "năm" closing a run is the unit "year" ("hai năm"), not five.
-    while words and words[-1][2].lower() == "năm" and (len(words) < 2 or words[-2][2].lower() not in ("linh", "lẻ", "mươi")):
+    while words and words[-1][2].lower() == "năm" and (len(words) < 2 or words[-2][2].lower() not in lex["filler"] + lex["tens_marker"]):
         words.pop()
     while words and words[0][2].lower() in lex["never_first"]:
         words.pop(0)
@@ -281,7 +279,7 @@ def _spelled_token(text: str, run_start: int, run_end: int, taken) -> NumberToke
     names = [w.lower() for _, _, w in words]
     if len(names) == 1 and names[0] in lex["never_alone"]:
         return None
-    if names[-1] in ("nghìn", "ngàn", "triệu", "tỷ", "tỉ") and len(names) == 1:
+    if names[-1] in lex["scales"] and len(names) == 1:
         return None
     value = parse_spelled([w for _, _, w in words])
     if value is None:

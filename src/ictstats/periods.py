@@ -52,20 +52,21 @@ def _patterns():
     lex = load("time")["period"]
     months_word = "(" + r"\d{1,2}|" + _spelled_month_alternation() + ")"
     rel_year = r"((?:19|20)\d{2}|nay|ngoái|trước)"
-    spelled = _spelled_month_words()
+    spelled = [w for part in _spelled_month_parts() for w in part]
     listed = {key: [p.split()[0] for p in lex[key]] for key in _LISTED}
+    so_far, year_lead = lex["months_so_far_lead"], lex["year_lead"]
     # (name, regex, the words a match can start with besides a digit): _time_matches tries the
     # regex only where a digit or one of these words starts; test_context checks it against a full scan.
     table = [
         ("first_months", rf"{months_word}\s+tháng\s+(đầu|cuối)\s+năm(?:\s+{rel_year})?", spelled),
-        ("months_so_far", rf"(?:trong|qua|sau)\s+{months_word}\s+tháng(?![\p{{L}}\d/])(?!\s+(?:đầu|cuối))", ["trong", "qua", "sau"]),
+        ("months_so_far", rf"{words_alternation(so_far, flags='')}\s+{months_word}\s+tháng(?![\p{{L}}\d/])(?!\s+(?:đầu|cuối))", so_far),
         ("quarter", rf"quý\s+(IV|I{{1,3}}|[1-4])\s*(?:/\s*|năm\s+){_Y}", ["quý"]),
         ("date", rf"(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*{_Y}", []),
         ("month_year_words", rf"tháng\s+(\d{{1,2}})\s+năm\s+{rel_year}", ["tháng"]),
         ("month_year", rf"(?:tháng\s+)?(\d{{1,2}})\s*/\s*{_Y}(?!/)", ["tháng"]),
         ("month", r"tháng\s+(\d{1,2})(?![\d/]|[.,]\d|\s+năm)", ["tháng"]),
         ("year_range", rf"giai\s+đoạn\s+{_Y}\s*[-–]\s*{_Y}", ["giai"]),
-        ("year", rf"(?:những\s+)?năm\s+{_Y}|(?:cuối|hết|đến|tới|vào|trước)\s+{_Y}(?![\d/])", ["những", "năm", "cuối", "hết", "đến", "tới", "vào", "trước"]),
+        ("year", rf"(?:những\s+)?năm\s+{_Y}|{words_alternation(year_lead, flags='')}\s+{_Y}(?![\d/])", ["những", "năm", *year_lead]),
         ("this_year", words_alternation(lex["this_year"], flags=""), listed["this_year"]),
         ("last_year", words_alternation(lex["last_year"], flags=""), listed["last_year"]),
         ("last_month", words_alternation(lex["last_month"], flags=""), listed["last_month"]),
@@ -121,18 +122,16 @@ def _time_matches(text: str, words: Words | None = None):
             yield m
 
 
-def _spelled_month_words() -> list[str]:
-    """The words a spelled count of months can start with."""
+def _spelled_month_parts() -> tuple[list[str], list[str]]:
+    """(units, tens) of spelled counts of months ("sáu", "mười hai"), from numbers.toml."""
     spelled = load("numbers")["spelled"]
-    return [w for w in spelled["digits"] if w not in spelled["never_first"]] + list(spelled["ten"])
+    return [w for w in spelled["digits"] if w not in spelled["never_first"]], list(spelled["ten"])
 
 
 def _spelled_month_alternation() -> str:
-    """Spelled counts of months ("sáu", "mười hai"), from the numerals in numbers.toml."""
-    spelled = load("numbers")["spelled"]
-    units = [w for w in spelled["digits"] if w not in spelled["never_first"]]
-    ten = words_alternation(spelled["ten"], flags="")
-    return f"{ten}(?:\\s+{words_alternation(units, flags='')})?|" + words_alternation(units, flags="")
+    units, tens = _spelled_month_parts()
+    units_alt = words_alternation(units, flags="")
+    return f"{words_alternation(tens, flags='')}(?:\\s+{units_alt})?|" + units_alt
 
 
 def _month_count(word: str) -> int:

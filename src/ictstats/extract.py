@@ -419,7 +419,8 @@ def _bare(text: str, tok: NumberToken, layout: Layout, mentions: list[Mention]) 
     """A number with no unit after it: keep it only when the words around say it is a value."""
     value_cue, not_before, equivalence, noun_before, any_noun, gate = _bare_patterns()
     _, q_start = read_qualifier(text, tok.start)
-    cue = gate.search(text[max(0, q_start - 25):q_start].lower()) and value_cue.search(text, max(0, q_start - 25), q_start)
+    lo = max(0, q_start - 25)
+    cue = gate.search(text[lo:q_start].lower()) and value_cue.search(text, lo, q_start)
     if cue and not_before.match(text, tok.end, tok.end + 20):
         cue = None
     change = read_change(text, tok.start)

@@ -233,7 +233,8 @@ def read_rank(text: str, start: int, end: int) -> tuple[int, str, str] | None:
 
 def is_ordinal(text: str, start: int) -> bool:
     """"lần thứ 37", "kỳ họp thứ 5", "Thứ hai," — an ordinal that is not a ranking."""
-    return bool(_ordinal_gate().search(text[max(0, start - 30):start].lower())) and bool(_ordinal_pattern().search(text, max(0, start - 30), start))
+    lo = max(0, start - 30)
+    return bool(_ordinal_gate().search(text[lo:start].lower()) and _ordinal_pattern().search(text, lo, start))
 
 
 @functools.cache

@@ -273,14 +273,14 @@ def _baseline(text, m, sentence, times) -> str:
     if not b:
         return ""
     tail = text[b.end():min(s1, b.end() + 50)].lower()  # the baseline never reaches past the sentence
+    period_words = load("time")["period"]
     for t in times.between(b.end(), min(s1, b.end() + 50)):
         if t.period:
             if compare["same_period_last_year"].match(tail) and m.period:
                 return shift(m.period, years=-1)
-            return t.period if not text[t.start:t.end].lower().startswith(("năm ngoái", "năm trước")) or not m.period else shift(m.period, years=-1)
+            return t.period if not text[t.start:t.end].lower().startswith(tuple(period_words["last_year"])) or not m.period else shift(m.period, years=-1)
     if not m.period:
         return ""
-    period_words = load("time")["period"]
     if compare["same_period"].match(tail) or tail.startswith(tuple(period_words["last_year"])):
         return shift(m.period, years=-1)
     if tail.startswith(tuple(period_words["last_month"])):

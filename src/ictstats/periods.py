@@ -51,7 +51,8 @@ def shift(period: str, *, years: int = 0, months: int = 0) -> str:
 def _patterns():
     lex = load("time")["period"]
     months_word = "(" + r"\d{1,2}|" + _spelled_month_alternation() + ")"
-    rel_year = r"((?:19|20)\d{2}|nay|ngoái|trước)"
+    # "năm nay", "năm ngoái": the word after "năm" in the relative years of time.toml
+    rel_year = r"((?:19|20)\d{2}|" + words_alternation(_relative_years(), flags="") + ")"
     spelled = [w for part in _spelled_month_parts() for w in part]
     listed = {key: [p.split()[0] for p in lex[key]] for key in _LISTED}
     so_far, year_lead = lex["months_so_far_lead"], lex["year_lead"]
@@ -247,11 +248,18 @@ def _resolve(kind: str, g, doc_date: str, doc_year: int | None, text: str, pos: 
     return ""
 
 
+@functools.cache
+def _relative_years() -> dict[str, int]:
+    """"nay" -> 0, "ngoái" -> -1: the last word of this_year and last_year phrases, and the years it shifts."""
+    lex = load("time")["period"]
+    shifts = {p.split()[-1].lower(): -1 for p in lex["last_year"]}
+    shifts.update({p.split()[-1].lower(): 0 for p in lex["this_year"]})
+    return shifts
+
+
 def _year_of(rel: str, doc_year: int | None) -> int | None:
     if rel.isdigit():
         return int(rel)
-    if rel == "nay":
-        return doc_year
-    if rel in ("ngoái", "trước"):
-        return doc_year - 1 if doc_year else None
+    if rel in _relative_years() and doc_year:
+        return doc_year + _relative_years()[rel]
     return None

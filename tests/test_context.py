@@ -280,3 +280,32 @@ def test_words_whose_lower_case_is_longer_are_still_found_at_their_offsets():
     words = Words(text, _vocabulary(()))
     assert words.lower is None
     assert [text[p:p + 5] for p in words.positions("doanh")] == ["doanh"]
+
+
+PHRASE_TEXTS = TIME_TEXTS + [
+    "Doanh thu và doanh\u00a0thu, doanh  thu, doanh\tthu; doanh\nthu. DOANH THU doanh thu doanh thu",
+    "Tỷ lệ  ứng dụng IPv6 đạt 53%, tỷ lệ\u00a0ứng dụng IPv6; tên miền “.vn” và tên  miền .vn",
+    "İstanbul: doanh thu dự kiến  đạt 118 tỷ USD, mục tiêu đến năm 2025",
+]
+
+
+@pytest.mark.parametrize("text", PHRASE_TEXTS)
+def test_phrases_found_from_the_word_index_equal_a_regex_scan_of_each_sentence(text):
+    """PhraseSet.hits reads plain phrases from the word index and runs regexes only where
+    spaces are irregular; that must find what each phrase's regex finds sentence by sentence."""
+    from ictstats.metrics import _phrase_sets
+    from ictstats.status import _cue_sets
+    from ictstats.text import Layout
+
+    layout = Layout(text)
+    words = Words(text, _vocabulary(()))
+    cues, _, excludes, _ = _phrase_sets(taxonomy())
+    for phrases in (cues, excludes, *_cue_sets().values()):
+        expected = sorted(  # in order of start, then of phrase
+            ((m.start(), m.end(), i)
+            for i, p in enumerate(phrases.phrases)
+            for s, e in layout.sentence_bounds
+            for m in cue_regex(p).finditer(text, s, e)),
+            key=lambda hit: (hit[0], hit[2]),
+        )
+        assert phrases.hits(words, lambda pos: layout.sentence_span(pos)[1]) == expected

@@ -1,9 +1,10 @@
 """Cue phrases from the lexicons: compiled to regexes ("..." is a short gap of words),
-and found in a whole document at once from the occurrences of their first words.
+and found in a whole document at once from its word index.
 
 Searching a sentence with one regex per phrase costs a scan per phrase; instead a
-document's words are looked up once (plain substring search on its lower-cased
-text) and each phrase is tried only where its first word stands.
+document's words and plain phrases are looked up in one Aho-Corasick pass over its
+lower-cased text, and a regex runs only for a phrase with a gap (at its first word)
+or where a phrase may be written with irregular spaces.
 
 >>> text = "Tỷ lệ ứng dụng IPv6 đạt 53%; doanh thu dự kiến đạt 118 tỷ USD."
 >>> phrases = PhraseSet(["tỷ lệ ... IPv6", "dự kiến", "dự kiến đạt"])
@@ -12,6 +13,7 @@ text) and each phrase is tried only where its first word stands.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Callable, Sequence
 
@@ -50,14 +52,17 @@ def _automaton(vocabulary: frozenset[str]) -> ahocorasick.Automaton:
 class Words:
     """Where words occur in one document, as whole words and case-insensitively.
 
-    The ``vocabulary`` (lower-case words every stage will ask for) is found in one
-    Aho-Corasick pass over the lower-cased text; any other word is searched when
-    first asked for. Either way each word is searched once.
+    The ``vocabulary`` (lower-case words, or phrases of words joined by one space,
+    that every stage will ask for) is found in one Aho-Corasick pass over the
+    lower-cased text, any whitespace read as a space; any other word is searched
+    when first asked for. Either way each word is searched once.
 
     >>> Words("Năm nay, năm 2020 và cả trăm năm", frozenset({"năm", "trăm"})).positions("năm")
     [0, 9, 29]
     >>> Words("Năm nay, năm 2020").positions("nay")
     [4]
+    >>> Words("doanh\u00a0thu, doanh  thu", frozenset({"doanh thu"})).positions("doanh thu")
+    [0]
     """
 
     def __init__(self, text: str, vocabulary: frozenset[str] = frozenset()):
@@ -65,31 +70,57 @@ class Words:
         lower = text.lower()
         # a character whose lower case is longer would shift offsets: search with regexes then
         self.lower = lower if len(lower) == len(text) else None
+        # a space for any whitespace but a line break, so "doanh\xa0thu" is the phrase "doanh thu"
+        # (no phrase crosses a line break: lines end sentences)
+        flat = self.lower
+        if flat is not None:
+            for c in _OTHER_SPACES:
+                if c in flat:
+                    flat = flat.replace(c, " ")
+        self._flat = flat
         self._found: dict[str, list[int]] = {}
-        if vocabulary and self.lower is not None:
+        self._space_runs: list[int] | None = None
+        if vocabulary and self._flat is not None:
+            flat = self._flat
             found = self._found = {word: [] for word in vocabulary}
-            for last, word in _automaton(vocabulary).iter(lower):
-                if _whole_word(lower, last + 1 - len(word), last + 1):
+            for last, word in _automaton(vocabulary).iter(flat):
+                if _whole_word(flat, last + 1 - len(word), last + 1):
                     found[word].append(last + 1 - len(word))
 
     def positions(self, word: str) -> list[int]:
-        """Start offsets of ``word`` (given in lower case), in order."""
+        """Start offsets of ``word`` (given in lower case, words joined by one space), in order."""
         found = self._found.get(word)
         if found is None:
             found = self._found[word] = self._search(word)
         return found
 
+    def space_runs(self) -> list[int]:
+        """Where two or more whitespace characters stand together within a line: the only
+        places a phrase can be written other than with single spaces."""
+        if self._space_runs is None:
+            runs, flat = [], self._flat
+            i = flat.find("  ")
+            while i != -1:
+                runs.append(i)
+                i = flat.find("  ", i + 1)
+            self._space_runs = runs
+        return self._space_runs
+
     def _search(self, word: str) -> list[int]:
-        lower = self.lower
-        if lower is None:
+        flat = self._flat
+        if flat is None:
             return [m.start() for m in cue_regex(word).finditer(self.text)]
         out = []
-        i = lower.find(word)
+        i = flat.find(word)
         while i != -1:
-            if _whole_word(lower, i, i + len(word)):
+            if _whole_word(flat, i, i + len(word)):
                 out.append(i)
-            i = lower.find(word, i + 1)
+            i = flat.find(word, i + 1)
         return out
+
+
+# What `regex` reads as \s, except the space and the line break (str.isspace adds \x1c-\x1f).
+_OTHER_SPACES = tuple(c for c in map(chr, range(0x3001)) if c.isspace() and c not in " \n" and regex.match(r"\s", c))
 
 
 def _whole_word(lower: str, start: int, end: int) -> bool:
@@ -98,22 +129,39 @@ def _whole_word(lower: str, start: int, end: int) -> bool:
 
 
 class PhraseSet:
-    """A list of cue phrases, found in a document from the positions of their first words."""
+    """A list of cue phrases, found in a document from the Words index.
+
+    A phrase of plain words is itself a key of the index: its occurrences written with
+    single spaces come from the document's one Aho-Corasick pass, and its regex runs
+    only where two whitespace characters stand inside it. A phrase with a gap
+    ("tỷ lệ ... IPv6") is tried with its regex where its first word stands."""
 
     def __init__(self, phrases: Sequence[str]):
         self.phrases = tuple(phrases)
         self._regexes = [cue_regex(p) for p in self.phrases]
+        #: lower-cased phrase -> indexes, for phrases matched as one key of the index
+        self._literal: dict[str, list[int]] = {}
+        #: first word -> indexes, for phrases tried with their regex
         self._by_first: dict[str, list[int]] = {}
+        #: first word -> (index, length) of the literal phrases of several words
+        self._spaced: dict[str, list[tuple[int, int]]] = {}
         # " thu" for "doanh thu": what must follow the first word after one space (None: no check)
         self._then: list[str | None] = []
         self._first_len: list[int] = []
         for i, phrase in enumerate(self.phrases):
+            phrase = phrase.strip()
             words = phrase.lower().split()
-            self._by_first.setdefault(words[0], []).append(i)
             self._first_len.append(len(words[0]))
             self._then.append(" " + words[1] if len(words) > 1 and "..." not in words[:2] else None)
-        #: the first word of every phrase, lower-cased: where the phrases are tried
-        self.first_words = frozenset(self._by_first)
+            key = " ".join(words)
+            if "..." not in phrase and key == phrase.lower() and len(key) == len(phrase):
+                self._literal.setdefault(key, []).append(i)
+                if len(words) > 1:
+                    self._spaced.setdefault(words[0], []).append((i, len(key)))
+            else:
+                self._by_first.setdefault(words[0], []).append(i)
+        #: every key this set looks up in a document's Words
+        self.looked_up = frozenset(self._by_first) | frozenset(self._literal) | frozenset(self._spaced)
 
     def hits(self, words: Words, bound: Callable[[int], int]) -> list[tuple[int, int, int]]:
         """(start, end, phrase index) of every match, in order of start.
@@ -121,11 +169,25 @@ class PhraseSet:
         ``bound(pos)`` is where a match starting at ``pos`` must end (its sentence's end).
         Like a scan with each phrase's regex, matches of one phrase never overlap."""
         text, lower = words.text, words.lower
-        tries = sorted((pos, i) for word, indexes in self._by_first.items() for pos in words.positions(word) for i in indexes)
+        if lower is None:  # offsets of the lower-cased text drift: regexes at every first word
+            tries = [(pos, i, -1) for i, p in enumerate(self.phrases) for pos in words.positions(p.lower().split()[0])]
+        else:
+            tries = [(pos, i, pos + len(key)) for key, indexes in self._literal.items() for pos in words.positions(key) for i in indexes]
+            tries += [(pos, i, -1) for word, indexes in self._by_first.items() for pos in words.positions(word) for i in indexes]
+            runs = words.space_runs()
+            if runs:
+                tries += self._spaced_tries(words, runs)
+        tries.sort()
         covered = [0] * len(self.phrases)
         out = []
-        for pos, i in tries:
+        for pos, i, end in tries:
             if pos < covered[i]:
+                continue
+            if end >= 0:  # found written with single spaces: it matches unless it crosses the bound
+                if end > bound(pos):
+                    continue
+                covered[i] = end
+                out.append((pos, end, i))
                 continue
             then = self._then[i]
             if then is not None and lower is not None:
@@ -139,3 +201,14 @@ class PhraseSet:
                 covered[i] = m.end()
                 out.append((pos, m.end(), i))
         return out
+
+    def _spaced_tries(self, words: Words, runs: list[int]) -> list[tuple[int, int, int]]:
+        """Regex tries for the phrases of several words whose span holds a run of spaces."""
+        tries = []
+        for first, entries in self._spaced.items():
+            longest = max(length for _, length in entries)
+            for pos in words.positions(first):
+                k = bisect.bisect_right(runs, pos)
+                if k < len(runs) and runs[k] < pos + longest:
+                    tries += [(pos, i, -1) for i, length in entries if runs[k] < pos + length]
+        return tries

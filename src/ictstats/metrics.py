@@ -98,7 +98,7 @@ def _phrase_sets(metrics: tuple[Metric, ...]) -> tuple[PhraseSet, list[Metric], 
 def looked_up_words(metrics: tuple[Metric, ...]) -> frozenset[str]:
     """The words this stage looks up in a document's Words."""
     cues, _, excludes, _ = _phrase_sets(metrics)
-    return cues.first_words | excludes.first_words
+    return cues.looked_up | excludes.looked_up
 
 
 def cue_hits(words: Words, bound: Callable[[int], int], metrics: tuple[Metric, ...]) -> list[CueHit]:

@@ -62,7 +62,7 @@ def _cue_sets() -> dict[str, PhraseSet]:
 
 def looked_up_words() -> frozenset[str]:
     """The words this stage looks up in a document's Words."""
-    return frozenset().union(*(phrases.first_words for phrases in _cue_sets().values()))
+    return frozenset().union(*(phrases.looked_up for phrases in _cue_sets().values()))
 
 
 class StatusCues:

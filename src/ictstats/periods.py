@@ -56,28 +56,36 @@ def _patterns():
     spelled = [w for part in _spelled_month_parts() for w in part]
     listed = {key: [p.split()[0] for p in lex[key]] for key in _LISTED}
     so_far, year_lead = lex["months_so_far_lead"], lex["year_lead"]
-    # (name, regex, the words a match can start with besides a digit): _time_matches tries the
-    # regex only where a digit or one of these words starts; test_context checks it against a full scan.
+    # (name, regex, can it start with a digit, the words it can start with): _time_matches tries
+    # at a digit or a starter word only the branches that can start there; test_context checks
+    # the result against a scan of the whole pattern at every position.
     table = [
-        ("first_months", rf"{months_word}\s+tháng\s+(đầu|cuối)\s+năm(?:\s+{rel_year})?", spelled),
-        ("months_so_far", rf"{words_alternation(so_far, flags='')}\s+{months_word}\s+tháng(?![\p{{L}}\d/])(?!\s+(?:đầu|cuối))", so_far),
-        ("quarter", rf"quý\s+(IV|I{{1,3}}|[1-4])\s*(?:/\s*|năm\s+){_Y}", ["quý"]),
-        ("date", rf"(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*{_Y}", []),
-        ("month_year_words", rf"tháng\s+(\d{{1,2}})\s+năm\s+{rel_year}", ["tháng"]),
-        ("month_year", rf"(?:tháng\s+)?(\d{{1,2}})\s*/\s*{_Y}(?!/)", ["tháng"]),
-        ("month", r"tháng\s+(\d{1,2})(?![\d/]|[.,]\d|\s+năm)", ["tháng"]),
-        ("year_range", rf"giai\s+đoạn\s+{_Y}\s*[-–]\s*{_Y}", ["giai"]),
-        ("year", rf"(?:những\s+)?năm\s+{_Y}|{words_alternation(year_lead, flags='')}\s+{_Y}(?![\d/])", ["những", "năm", *year_lead]),
-        ("this_year", words_alternation(lex["this_year"], flags=""), listed["this_year"]),
-        ("last_year", words_alternation(lex["last_year"], flags=""), listed["last_year"]),
-        ("last_month", words_alternation(lex["last_month"], flags=""), listed["last_month"]),
-        ("present", r"(?<!(?:" + "|".join(lex["present_not_after"]) + r")\s)" + words_alternation(lex["present"], flags=""), listed["present"]),
-        ("recent", words_alternation(lex["recent"], flags="") + r"(?!\s+" + words_alternation(lex["recent_not_before"], flags="") + r"(?![\p{L}]))", listed["recent"]),
+        ("first_months", rf"{months_word}\s+tháng\s+(đầu|cuối)\s+năm(?:\s+{rel_year})?", True, spelled),
+        ("months_so_far", rf"{words_alternation(so_far, flags='')}\s+{months_word}\s+tháng(?![\p{{L}}\d/])(?!\s+(?:đầu|cuối))", False, so_far),
+        ("quarter", rf"quý\s+(IV|I{{1,3}}|[1-4])\s*(?:/\s*|năm\s+){_Y}", False, ["quý"]),
+        ("date", rf"(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*{_Y}", True, []),
+        ("month_year_words", rf"tháng\s+(\d{{1,2}})\s+năm\s+{rel_year}", False, ["tháng"]),
+        ("month_year", rf"(?:tháng\s+)?(\d{{1,2}})\s*/\s*{_Y}(?!/)", True, ["tháng"]),
+        ("month", r"tháng\s+(\d{1,2})(?![\d/]|[.,]\d|\s+năm)", False, ["tháng"]),
+        ("year_range", rf"giai\s+đoạn\s+{_Y}\s*[-–]\s*{_Y}", False, ["giai"]),
+        ("year", rf"(?:những\s+)?năm\s+{_Y}|{words_alternation(year_lead, flags='')}\s+{_Y}(?![\d/])", False, ["những", "năm", *year_lead]),
+        ("this_year", words_alternation(lex["this_year"], flags=""), False, listed["this_year"]),
+        ("last_year", words_alternation(lex["last_year"], flags=""), False, listed["last_year"]),
+        ("last_month", words_alternation(lex["last_month"], flags=""), False, listed["last_month"]),
+        ("present", r"(?<!(?:" + "|".join(lex["present_not_after"]) + r")\s)" + words_alternation(lex["present"], flags=""), False, listed["present"]),
+        ("recent", words_alternation(lex["recent"], flags="") + r"(?!\s+" + words_alternation(lex["recent_not_before"], flags="") + r"(?![\p{L}]))", False, listed["recent"]),
     ]
-    alternation = "|".join(f"(?P<{name}>{body})" for name, body, _ in table)
-    combined = regex.compile(r"(?i)(?<![\p{L}\p{N}])(?:" + alternation + r")(?![\p{L}\p{N}])")
-    starters = frozenset(w.lower() for *_, first in table for w in first)
-    groups = {name: regex.compile(r"(?i)" + body) for name, body, _ in table}
+
+    def compiled(rows) -> regex.Pattern:
+        alternation = "|".join(f"(?P<{name}>{body})" for name, body, *_ in rows)
+        return regex.compile(r"(?i)(?<![\p{L}\p{N}])(?:" + alternation + r")(?![\p{L}\p{N}])")
+
+    combined = compiled(table)
+    starters = {w.lower() for *_, first in table for w in first}
+    # the branches (in table order, so the same one wins) that can match where each starter stands
+    by_start = {word: compiled([row for row in table if word in {w.lower() for w in row[3]}]) for word in starters}
+    by_start[_DIGIT] = compiled([row for row in table if row[2]])
+    groups = {name: regex.compile(r"(?i)" + body) for name, body, *_ in table}
     comparison = load("time")["comparison"]
     markers = words_alternation(comparison["markers"])
     between = words_alternation(comparison["between"])
@@ -85,7 +93,11 @@ def _patterns():
     baseline = compile_before(rf"(?:{markers}|(?i:gấp)\s+\S+\s+(?i:lần))(?:\s+{between})?\s*$|(?:^|\s){same}\s*$")
     since = compile_before(r"(?:^|\s)" + words_alternation(comparison["since"]) + r"\s*$")
     legal = compile_before(r"(?i)\d+[/\-]\S*\p{Lu}\S*(?:\s+\S+){0,8}?\s+ngày\s*$")
-    return combined, groups, baseline, since, legal, starters
+    return combined, groups, baseline, since, legal, by_start
+
+
+_DIGIT = "0"  # the key of the branches that can start with a digit
+_TIME_REACH = 200  # far longer than any time expression ("mười hai tháng đầu năm ngoái")
 
 
 _LISTED = ("this_year", "last_year", "last_month", "present", "recent")
@@ -95,7 +107,7 @@ _DIGIT_START = regex.compile(r"(?<![\p{L}\p{N}])\d")
 
 def looked_up_words() -> frozenset[str]:
     """The words this stage looks up in a document's Words."""
-    return _patterns()[-1]
+    return frozenset(_patterns()[-1]) - {_DIGIT}
 
 
 def _time_matches(text: str, words: Words | None = None):
@@ -105,19 +117,26 @@ def _time_matches(text: str, words: Words | None = None):
     A scan tries the 14-branch pattern at every position; digits and the starter words
     (looked up in the document's Words) are found by fast searches, so the cost follows
     them, not the length of the text. test_context checks it against a full scan."""
-    combined, *_, starters = _patterns()
+    combined, *_, by_start = _patterns()
     words = words or Words(text)
     if words.lower is None:  # a character whose lower case is longer: offsets would drift
         yield from combined.finditer(text)
         return
-    candidates = [m.start() for m in _DIGIT_START.finditer(text)]
-    for word in starters:
-        candidates += words.positions(word)
+    candidates = [(m.start(), _DIGIT) for m in _DIGIT_START.finditer(text)]
+    for word in by_start:
+        if word != _DIGIT:
+            candidates += [(pos, word) for pos in words.positions(word)]
+    candidates.sort()
     covered = 0
-    for pos in sorted(candidates):
+    for pos, start in candidates:
         if pos < covered:
             continue
-        m = combined.match(text, pos)
+        # a bounded window: without endpos `regex` first scans the rest of the document
+        # for the literal words a branch needs ("tháng"), once per try
+        end = pos + _TIME_REACH
+        m = by_start[start].match(text, pos, end)
+        if m and m.end() > end - 40:  # near the window's edge a look-ahead may need what lies beyond
+            m = by_start[start].match(text, pos)
         if m:
             covered = m.end()
             yield m

@@ -30,7 +30,10 @@ class UnitReading(NamedTuple):
 
 
 _SPACE = r"[ \t\u00a0]*"
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}&]*|\S")
+_WORD = r"[\p{L}\p{N}][\p{L}\p{N}&]*|\S"
+# after at least one space: a word glued to the number ("5G") is not a noun after it
+_FIRST_WORD = regex.compile(rf"[^\S\n]+({_WORD})")
+_ITEM_WORDS = regex.compile(rf"[^\S\n]+(?P<w>{_WORD})(?:[^\S\n]*(?P<w>{_WORD})){{0,9}}")
 
 
 @functools.cache
@@ -138,17 +141,16 @@ def read_item(text: str, pos: int, *, max_words: int = 2) -> tuple[str, int]:
     """The counted noun starting after ``pos`` (lower-cased) and where it ends; ("", pos) if none."""
     stops = word_set("context", "nouns", "stop_words")
     known = _known_nouns()
-    words = []
-    for m in _WORD.finditer(text, pos, min(len(text), pos + 160)):
-        gap = text[(words[-1][1] if words else pos):m.start()]
-        if "\n" in gap or (not words and gap == "" ) or (gap and not gap.isspace()):
-            break
-        words.append((m.start(), m.end(), m.group()))
-        if len(words) >= 10:
-            break
+    first = _FIRST_WORD.match(text, pos, pos + 60)
     # a word glued to the number ("5G") is not a noun after it
-    if not words or not words[0][2][0].isalpha():
+    if not first or not first.group(1)[0].isalpha():
         return "", pos
+    head = first.group(1).lower()
+    if head in stops and head not in _known_lengths() and head not in _stop_heads():
+        return "", pos  # the common case, settled without reading further words
+    # up to ten words on the same line: a word, or any other single non-space character
+    m = _ITEM_WORDS.match(text, pos, pos + 160)
+    words = list(zip(m.starts("w"), m.ends("w"), m.captures("w")))
     lowered = [w.lower() for _, _, w in words]
     # the longest known noun wins, even over a stop word ("Chỉ thị" is not "chỉ")
     best = 0
@@ -190,6 +192,12 @@ def is_known_noun(item: str) -> bool:
 @functools.cache
 def _known_nouns() -> frozenset[str]:
     return word_set("context", "nouns", "known")
+
+
+@functools.cache
+def _stop_heads() -> frozenset[str]:
+    """First words of the stop phrases of several words ("so với")."""
+    return frozenset(w.split()[0] for w in word_set("context", "nouns", "stop_words") if " " in w)
 
 
 @functools.cache

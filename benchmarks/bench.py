@@ -3,8 +3,13 @@
     python benchmarks/bench.py                    # 50 MB, --jobs 1 and 2
     python benchmarks/bench.py --mb 50 200        # memory flatness across corpus sizes
 
-The corpus is the fixture articles repeated as JSON Lines documents, every digit
-replaced by a random one (same length, same separators) so no cache can help.
+The corpus is the fixture articles repeated as JSON Lines documents, every number
+varied so no cache can help. By default a number keeps its shape: a year stays a
+year (1990-2035), a number up to 12 or up to 31 stays one (months and days stay
+valid dates), any other digit run gets random digits of the same length.
+``--variation digits`` replaces every digit by a random one instead (the corpus
+of earlier rounds: "năm 5472", "tháng 0/1895" — years and dates that no longer
+look like ones, so they are read as quantities instead of being excluded).
 Each run is `ictstats extract CORPUS --format jsonl` in a fresh process, its
 output counted and discarded; peak memory is the largest resident set of that
 process or its workers (from wait4). The floor is a bare `regex` scan for digit
@@ -27,17 +32,49 @@ import regex
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = sorted((ROOT / "tests" / "fixtures").glob("*.txt"))
 DIGIT = regex.compile(r"\d")
+DIGIT_RUN = regex.compile(r"\d+")
 
 
-def build_corpus(path: Path, megabytes: float, seed: int = 7) -> tuple[int, int]:
+def vary_digits(text: str, rng: random.Random) -> str:
+    """Every digit replaced by a random one."""
+    return DIGIT.sub(lambda m: str(rng.randrange(10)), text)
+
+
+def vary_numbers(text: str, rng: random.Random) -> str:
+    """Every digit run replaced by a random one of the same shape.
+
+    >>> vary_numbers("ngày 15/8/2023, 509.262 tên miền", random.Random(1))
+    'ngày 05/2/2006, 277.863 tên miền'
+    """
+    def vary(m: regex.Match) -> str:
+        run = m.group()
+        value = int(run)
+        if len(run) == 4 and 1900 <= value <= 2099:
+            new = rng.randint(1990, 2035)
+        elif len(run) == 1:
+            new = rng.randint(1 if value else 0, 9)
+        elif len(run) == 2 and value <= 31:
+            new = rng.randint(1, 12 if value <= 12 else 31)
+        else:
+            first = str(rng.randint(1 if run[0] != "0" else 0, 9))
+            return first + "".join(str(rng.randrange(10)) for _ in run[1:])
+        return str(new).zfill(len(run))
+    return DIGIT_RUN.sub(vary, text)
+
+
+VARIATIONS = {"shape": vary_numbers, "digits": vary_digits}
+
+
+def build_corpus(path: Path, megabytes: float, seed: int = 7, variation: str = "shape") -> tuple[int, int]:
     """Write a JSONL corpus of at least ``megabytes`` MB of text; return (documents, text bytes)."""
     rng = random.Random(seed)
+    vary = VARIATIONS[variation]
     texts = [p.read_text(encoding="utf-8") for p in FIXTURES]
     target, written, docs = megabytes * 1e6, 0, 0
     with path.open("w", encoding="utf-8") as out:
         while written < target:
             for text in texts:
-                varied = DIGIT.sub(lambda m: str(rng.randrange(10)), text)
+                varied = vary(text, rng)
                 out.write(json.dumps({"id": docs, "text": varied}, ensure_ascii=False) + "\n")
                 written += len(varied.encode("utf-8"))
                 docs += 1
@@ -81,12 +118,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, nargs="+", default=[50.0], help="corpus sizes in MB")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="--jobs values to run")
+    ap.add_argument("--variation", choices=sorted(VARIATIONS), default="shape",
+                    help="how numbers are varied: keep their shape (default) or shuffle every digit")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         for mb in a.mb:
             corpus = Path(tmp) / f"corpus-{mb:g}mb.jsonl"
-            docs, size = build_corpus(corpus, mb)
-            print(f"corpus: {docs} documents, {size / 1e6:.1f} MB of text ({corpus.stat().st_size / 1e6:.1f} MB on disk)")
+            docs, size = build_corpus(corpus, mb, variation=a.variation)
+            print(f"corpus: {docs} documents, {size / 1e6:.1f} MB of text ({corpus.stat().st_size / 1e6:.1f} MB on disk), "
+                  f"numbers varied by {a.variation}")
             base = floor(corpus)
             print(f"  floor (bare regex digit scan): {base:8.1f} MB/s")
             single = None

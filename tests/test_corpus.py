@@ -245,3 +245,33 @@ def test_interrupt_leaves_only_complete_rows(tmp_path):
     assert proc.returncode == 130 and "interrupted" in err
     for line in out.splitlines():
         json.loads(line)  # every line written is a whole row
+
+
+def _bench_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench", Path(__file__).parents[1] / "benchmarks" / "bench.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_benchmark_corpus_varies_numbers_but_keeps_their_shape():
+    """Years stay years and days/months stay valid, so the benchmark reads real-looking text,
+    while every repetition carries different numbers (nothing can be cached)."""
+    import random
+
+    import regex
+
+    bench = _bench_module()
+    text = (FIXTURES / sorted(p.name for p in FIXTURES.glob("*.txt"))[0]).read_text(encoding="utf-8")
+    varied = [bench.vary_numbers(text, random.Random(seed)) for seed in (1, 2)]
+    assert varied[0] != varied[1] != text
+    runs = [regex.findall(r"\d+", t) for t in (text, *varied)]
+    for before, after in zip(runs[0], runs[1]):
+        assert len(before) == len(after)
+        if len(before) == 4 and 1900 <= int(before) <= 2099:
+            assert 1990 <= int(after) <= 2035
+        elif len(before) == 2 and int(before) <= 12:
+            assert 1 <= int(after) <= 12
+    assert len(runs[0]) == len(runs[1]) == len(runs[2])

@@ -44,7 +44,7 @@ def find_all(phrases, text: str, start: int = 0, end: int | None = None) -> list
 def _automaton(vocabulary: frozenset[str]) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for word in vocabulary:
-        automaton.add_word(word, word)
+        automaton.add_word(word, (word, len(word)))
     automaton.make_automaton()
     return automaton
 
@@ -83,9 +83,10 @@ class Words:
         if vocabulary and self._flat is not None:
             flat = self._flat
             found = self._found = {word: [] for word in vocabulary}
-            for last, word in _automaton(vocabulary).iter(flat):
-                if _whole_word(flat, last + 1 - len(word), last + 1):
-                    found[word].append(last + 1 - len(word))
+            for last, (word, length) in _automaton(vocabulary).iter(flat):
+                start = last + 1 - length  # a whole word: no letter or digit on either side (as _whole_word)
+                if (start == 0 or not flat[start - 1].isalnum()) and not flat[last + 1:last + 2].isalnum():
+                    found[word].append(start)
 
     def positions(self, word: str) -> list[int]:
         """Start offsets of ``word`` (given in lower case, words joined by one space), in order."""

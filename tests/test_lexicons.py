@@ -116,3 +116,21 @@ def test_a_word_gate_never_hides_a_cue_its_regex_finds(name, gate, pattern, reac
                 matched += 1
                 assert gate.search(text[max(0, start - reach):start].lower()), (name, text[max(0, start - reach):start])
     assert matched >= len(phrases)  # every phrase was seen by the regex at least once
+
+
+def test_the_horizon_gate_never_hides_a_horizon_the_regex_finds():
+    """status_for runs the horizon regex ("đến năm 2025 … đạt") only where a literal search finds
+    a horizon's first word; on every phrase (in capitals too) and every fixture sentence, a
+    segment the regex matches must pass that gate."""
+    from ictstats import status
+
+    horizon = status._patterns()["horizon"]
+    phrases = load("time")["status"]["target_year_before"]
+    texts = [f"Mục tiêu {p} 2030 tỷ lệ này đạt 80%" for p in phrases] + [f"{p.upper()} 2030 SẼ ĐẠT 80%" for p in phrases]
+    texts += [line for p in sorted(FIXTURES.glob("*.txt")) for line in p.read_text(encoding="utf-8").splitlines()]
+    matched = 0
+    for text in texts:
+        if horizon.search(text):
+            matched += 1
+            assert status._horizon_gate().search(text), text
+    assert matched >= 2 * len(phrases)

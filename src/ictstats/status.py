@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 
 import regex
 
@@ -52,6 +53,13 @@ def _patterns() -> dict[str, regex.Pattern]:
         "done": regex.compile(r"(?<![\p{L}])" + words_alternation(lex["done"]) + r"(?![\p{L}])"),
         "met": regex.compile(words_alternation(lex["met_before"]) + r"(?:\s+\S+){0,2}\s*$"),
     }
+
+
+@functools.cache
+def _horizon_gate() -> re.Pattern:
+    """The first words of the horizon phrases ("đến năm", "vào năm"), as a literal search."""
+    words = {w.split()[0] for w in load("time")["status"]["target_year_before"]}
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))), re.IGNORECASE)
 
 
 @functools.cache
@@ -108,7 +116,9 @@ def status_for(text: str, sentence: tuple[int, int], start: int, end: int, doc_y
     if found:
         _, _, status, cue = max(found)
         return status, cue
-    horizon = _patterns()["horizon"].search(text, segment_start, start)
+    # the horizon regex tries every position of the segment; a literal search for its first
+    # words (case-insensitive) rules most segments out at once
+    horizon = _horizon_gate().search(text, segment_start, start) and _patterns()["horizon"].search(text, segment_start, start)
     if horizon and not _patterns()["done"].search(text, horizon.end(), start) and (not doc_year or int(horizon.group(1)) > doc_year):
         return "target", horizon.group().strip() + " … đạt"
     m = _after_target_year().match(text, end, end + 60)

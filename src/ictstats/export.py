@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import operator
 import math
 from pathlib import Path
 from typing import IO, Iterable
@@ -50,6 +51,10 @@ def _json_value(row: Row, col: str):
     return v
 
 
+# json.dumps(..., ensure_ascii=False) builds a new encoder at every call; rows are many
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
 class Writer:
     """Streams rows to ``stream`` in one format; ``close()`` finishes the document (JSON array, table)."""
 
@@ -59,6 +64,7 @@ class Writer:
         self.fmt, self.stream, self.path, self.columns = fmt, stream, path, tuple(columns)
         self._first = True
         self._rows: list[Row] = []
+        self._values = operator.attrgetter(*self.columns)
         if fmt in ("csv", "tsv"):
             self._csv = csv.writer(stream, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
             self._csv.writerow(self.columns)
@@ -78,11 +84,11 @@ class Writer:
             for r in rows:
                 self._csv.writerow([_cell(r, c) for c in self.columns])
         elif self.fmt == "jsonl":
-            for r in rows:
-                self.stream.write(json.dumps({c: _json_value(r, c) for c in self.columns}, ensure_ascii=False) + "\n")
+            for r in rows:  # one write per row: an interrupt never cuts a row in half
+                self.stream.write(_encode(self._record(r)) + "\n")
         elif self.fmt == "json":
             for r in rows:
-                self.stream.write(("\n " if self._first else ",\n ") + json.dumps({c: _json_value(r, c) for c in self.columns}, ensure_ascii=False))
+                self.stream.write(("\n " if self._first else ",\n ") + _encode(self._record(r)))
                 self._first = False
         elif self.fmt == "parquet":
             # rows are written in row groups of ROW_GROUP rows: memory stays flat on big corpora
@@ -104,9 +110,14 @@ class Writer:
             _print_table(self._rows, self.stream)
 
 
+    def _record(self, row: Row) -> dict:
+        """The row's columns as JSON values: empty strings become null (as _json_value)."""
+        values = self._values(row) if len(self.columns) > 1 else (self._values(row),)
+        return {c: None if v == "" else v for c, v in zip(self.columns, values)}
+
     def _flush_parquet(self) -> None:
         if self._rows:
-            records = [{c: _json_value(r, c) for c in self.columns} for r in self._rows]
+            records = [self._record(r) for r in self._rows]
             self._pq.write_table(self._pa.Table.from_pylist(records, schema=self._schema))
             self._rows = []
 

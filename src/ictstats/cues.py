@@ -148,11 +148,11 @@ class PhraseSet:
         self._spaced: dict[str, list[tuple[int, int]]] = {}
         # " thu" for "doanh thu": what must follow the first word after one space (None: no check)
         self._then: list[str | None] = []
-        self._first_len: list[int] = []
+        self._first: list[str] = []
         for i, phrase in enumerate(self.phrases):
             phrase = phrase.strip()
             words = phrase.lower().split()
-            self._first_len.append(len(words[0]))
+            self._first.append(words[0])
             self._then.append(" " + words[1] if len(words) > 1 and "..." not in words[:2] else None)
             key = " ".join(words)
             if "..." not in phrase and key == phrase.lower() and len(key) == len(phrase):
@@ -171,7 +171,7 @@ class PhraseSet:
         Like a scan with each phrase's regex, matches of one phrase never overlap."""
         text, lower = words.text, words.lower
         if lower is None:  # offsets of the lower-cased text drift: regexes at every first word
-            tries = [(pos, i, -1) for i, p in enumerate(self.phrases) for pos in words.positions(p.lower().split()[0])]
+            tries = [(pos, i, -1) for i, first in enumerate(self._first) for pos in words.positions(first)]
         else:
             tries = [(pos, i, pos + len(key)) for key, indexes in self._literal.items() for pos in words.positions(key) for i in indexes]
             tries += [(pos, i, -1) for word, indexes in self._by_first.items() for pos in words.positions(word) for i in indexes]
@@ -194,7 +194,7 @@ class PhraseSet:
             if then is not None and lower is not None:
                 # most tries fail on the second word: when one plain space follows the first
                 # word, a string test settles that without running the regex
-                after = pos + self._first_len[i]
+                after = pos + len(self._first[i])
                 if lower[after:after + 1] == " " and not lower[after + 1:after + 2].isspace() and not lower.startswith(then, after):
                     continue
             m = self._regexes[i].match(text, pos, bound(pos))

@@ -44,13 +44,6 @@ def _cell(row: Row, col: str) -> str:
     return "" if v is None else str(v)
 
 
-def _json_value(row: Row, col: str):
-    v = getattr(row, col)
-    if v == "" or v is None:
-        return None
-    return v
-
-
 # json.dumps(..., ensure_ascii=False) builds a new encoder at every call; rows are many
 _encode = json.JSONEncoder(ensure_ascii=False).encode
 
@@ -111,7 +104,7 @@ class Writer:
 
 
     def _record(self, row: Row) -> dict:
-        """The row's columns as JSON values: empty strings become null (as _json_value)."""
+        """The row's columns as JSON values: empty strings become null."""
         values = self._values(row) if len(self.columns) > 1 else (self._values(row),)
         return {c: None if v == "" else v for c, v in zip(self.columns, values)}
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -82,9 +83,10 @@ def _patterns():
 
     combined = compiled(table)
     starters = {w.lower() for *_, first in table for w in first}
-    # the branches (in table order, so the same one wins) that can match where each starter stands
-    by_start = {word: compiled([row for row in table if word in {w.lower() for w in row[3]}]) for word in starters}
-    by_start[_DIGIT] = compiled([row for row in table if row[2]])
+    # the branches (in table order, so the same one wins) that can match where each starter
+    # word stands, and where a digit stands
+    by_word = {word: compiled([row for row in table if word in {w.lower() for w in row[3]}]) for word in starters}
+    at_digit = compiled([row for row in table if row[2]])
     groups = {name: regex.compile(r"(?i)" + body) for name, body, *_ in table}
     comparison = load("time")["comparison"]
     markers = words_alternation(comparison["markers"])
@@ -93,10 +95,9 @@ def _patterns():
     baseline = compile_before(rf"(?:{markers}|(?i:gấp)\s+\S+\s+(?i:lần))(?:\s+{between})?\s*$|(?:^|\s){same}\s*$")
     since = compile_before(r"(?:^|\s)" + words_alternation(comparison["since"]) + r"\s*$")
     legal = compile_before(r"(?i)\d+[/\-]\S*\p{Lu}\S*(?:\s+\S+){0,8}?\s+ngày\s*$")
-    return combined, groups, baseline, since, legal, by_start
+    return combined, groups, baseline, since, legal, by_word, at_digit
 
 
-_DIGIT = "0"  # the key of the branches that can start with a digit
 _TIME_REACH = 200  # far longer than any time expression ("mười hai tháng đầu năm ngoái")
 
 
@@ -107,36 +108,37 @@ _DIGIT_START = regex.compile(r"(?<![\p{L}\p{N}])\d")
 
 def looked_up_words() -> frozenset[str]:
     """The words this stage looks up in a document's Words."""
-    return frozenset(_patterns()[-1]) - {_DIGIT}
+    *_, by_word, _ = _patterns()
+    return frozenset(by_word)
 
 
 def _time_matches(text: str, words: Words | None = None):
     """The matches a scan of the whole text with the combined pattern would give, found by
-    trying it only where a match can start: at a digit or at one of the starter words.
+    trying only where a match can start (a digit or a starter word) the branches that can
+    start there.
 
     A scan tries the 14-branch pattern at every position; digits and the starter words
     (looked up in the document's Words) are found by fast searches, so the cost follows
     them, not the length of the text. test_context checks it against a full scan."""
-    combined, *_, by_start = _patterns()
+    combined, *_, by_word, at_digit = _patterns()
     words = words or Words(text)
     if words.lower is None:  # a character whose lower case is longer: offsets would drift
         yield from combined.finditer(text)
         return
-    candidates = [(m.start(), _DIGIT) for m in _DIGIT_START.finditer(text)]
-    for word in by_start:
-        if word != _DIGIT:
-            candidates += [(pos, word) for pos in words.positions(word)]
-    candidates.sort()
+    candidates = [(m.start(), at_digit) for m in _DIGIT_START.finditer(text)]
+    for word, pattern in by_word.items():
+        candidates += [(pos, pattern) for pos in words.positions(word)]
+    candidates.sort(key=itemgetter(0))  # a digit and a whole word never start at the same place
     covered = 0
-    for pos, start in candidates:
+    for pos, pattern in candidates:
         if pos < covered:
             continue
         # a bounded window: without endpos `regex` first scans the rest of the document
         # for the literal words a branch needs ("tháng"), once per try
         end = pos + _TIME_REACH
-        m = by_start[start].match(text, pos, end)
+        m = pattern.match(text, pos, end)
         if m and m.end() > end - 40:  # near the window's edge a look-ahead may need what lies beyond
-            m = by_start[start].match(text, pos)
+            m = pattern.match(text, pos)
         if m:
             covered = m.end()
             yield m

@@ -15,7 +15,7 @@ import re
 import regex
 
 from .cues import PhraseSet, Words
-from .lexicon import load, words_alternation
+from .lexicon import load, word_gate, words_alternation
 
 
 @functools.cache
@@ -57,9 +57,8 @@ def _patterns() -> dict[str, regex.Pattern]:
 
 @functools.cache
 def _horizon_gate() -> re.Pattern:
-    """The first words of the horizon phrases ("đến năm", "vào năm"), as a literal search."""
-    words = {w.split()[0] for w in load("time")["status"]["target_year_before"]}
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))), re.IGNORECASE)
+    """A literal search for the first words of the horizon phrases ("đến năm", "vào năm")."""
+    return word_gate(load("time")["status"]["target_year_before"])
 
 
 @functools.cache
@@ -117,8 +116,8 @@ def status_for(text: str, sentence: tuple[int, int], start: int, end: int, doc_y
         _, _, status, cue = max(found)
         return status, cue
     # the horizon regex tries every position of the segment; a literal search for its first
-    # words (case-insensitive) rules most segments out at once
-    horizon = _horizon_gate().search(text, segment_start, start) and _patterns()["horizon"].search(text, segment_start, start)
+    # words in the lower-cased segment rules most segments out at once
+    horizon = _horizon_gate().search(text[segment_start:start].lower()) and _patterns()["horizon"].search(text, segment_start, start)
     if horizon and not _patterns()["done"].search(text, horizon.end(), start) and (not doc_year or int(horizon.group(1)) > doc_year):
         return "target", horizon.group().strip() + " … đạt"
     m = _after_target_year().match(text, end, end + 60)

@@ -161,8 +161,8 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id) -> tuple[str, str
         if check_item and m.unit == "count" and not metric.counts(m.item):
             return False
         # "thuê bao cố định" is not a mobile subscription: a longer noun must be the metric's own
-        if check_item and m.unit == "count" and metric.item_cues and m.item not in {i.lower() for i in metric.items}:
-            return any(m.item.startswith(c.lower()) for c in metric.item_cues)
+        if check_item and m.unit == "count" and metric.item_cues and not metric.is_own_item(m.item):
+            return metric.named_by_item(m.item)
         return True
 
     sentence_hits = hits(sentence)
@@ -172,7 +172,7 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id) -> tuple[str, str
             return h.metric.id, f"cue {h.cue!r} after the number"
     if m.unit == "count":  # 2. the counted noun names the indicator
         for metric in by_id.values():
-            if any(m.item.startswith(c.lower()) for c in metric.item_cues) and fits(metric):
+            if metric.named_by_item(m.item) and fits(metric):
                 if not metrics_mod.find_all(metric.exclude, text, m.token.start, min(s1, m.end + 20)):
                     return metric.id, f"counted noun {m.item!r}"
     before = [h for h in sentence_hits if seg0 <= h.start < m.token.start and fits(h.metric)]

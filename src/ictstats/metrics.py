@@ -32,11 +32,25 @@ class Metric:
     item_cues: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
 
+    def __post_init__(self):
+        # lower-cased once: every counted number of a document is checked against every metric
+        object.__setattr__(self, "_items_lower", tuple(i.lower() for i in self.items))
+        object.__setattr__(self, "_item_cues_lower", tuple(c.lower() for c in self.item_cues))
+
     def takes(self, unit: str, change: str) -> bool:
         return unit in self.units or bool(change and unit in self.change_units)
 
     def counts(self, item: str) -> bool:
-        return not self.items or any(item.startswith(i.lower()) for i in self.items)
+        """Whether a count of ``item`` (lower case) can be this metric: it is, or starts with, one of its items."""
+        return not self.items or item.startswith(self._items_lower)
+
+    def is_own_item(self, item: str) -> bool:
+        """Whether ``item`` (lower case) is exactly one of this metric's items."""
+        return item in self._items_lower
+
+    def named_by_item(self, item: str) -> bool:
+        """Whether ``item`` (lower case) starts with one of the nouns that name this metric."""
+        return item.startswith(self._item_cues_lower)
 
 
 class TaxonomyError(ValueError):

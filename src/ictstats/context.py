@@ -75,6 +75,8 @@ def detect_doc_date(text: str) -> str:
             return _dmy(m)  # "15:06 | 22/12/2016", "Chủ nhật, 14/04/2024 03:01:07"
     for para in text.split("\n", 40)[:40]:  # split no further than needed: documents can be long
         para = para.strip()
+        if "/" not in para:
+            continue  # a lead's date is written d/m/yyyy
         for start in [0] + [stop.end() for stop in _STOP.finditer(para)]:
             m = _patterns()["lead"].match(para[start:])
             if m:

@@ -168,7 +168,7 @@ def find_times(text: str, doc_date: str = "", words: Words | None = None) -> lis
     """Every time expression in ``text``, resolved where it can be."""
     _, groups, baseline, since, legal, *_ = _patterns()
     doc_year = int(doc_date[:4]) if doc_date else None
-    years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
+    years = _Years(text)
     out = []
     for m in _time_matches(text, words):
         kind_name = m.lastgroup
@@ -190,9 +190,25 @@ def find_times(text: str, doc_date: str = "", words: Words | None = None) -> lis
     return out
 
 
-def _nearby_year(text: str, pos: int, years: list[tuple[int, int]]) -> int | None:
+class _Years:
+    """(offset, year) of every year stated in a text, found when first asked for: most
+    documents' time expressions carry their own year and never ask."""
+
+    __slots__ = ("_text", "_found")
+
+    def __init__(self, text: str):
+        self._text, self._found = text, None
+
+    def __call__(self) -> list[tuple[int, int]]:
+        if self._found is None:
+            self._found = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(self._text)]
+        return self._found
+
+
+def _nearby_year(text: str, pos: int, years: _Years) -> int | None:
     """The year "qua 11 tháng" or "trong tháng 11" belongs to: one stated in the same sentence
     (not a comparison's), else the nearest year stated before it in the document."""
+    years = years()
     lo = max(text.rfind(".", max(0, pos - 600), pos), text.rfind("\n", max(0, pos - 600), pos)) + 1
     hi_candidates = [i for i in (text.find(". ", pos, pos + 600), text.find("\n", pos, pos + 600)) if i != -1]
     hi = min(hi_candidates) if hi_candidates else min(len(text), pos + 600)

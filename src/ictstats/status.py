@@ -91,8 +91,9 @@ class StatusCues:
 
 
 def status_for(text: str, sentence: tuple[int, int], start: int, end: int, doc_year: int | None = None,
-               cues: StatusCues | None = None) -> tuple[str, str]:
-    """(status, cue) for the number at [start, end) in the sentence span.
+               cues: StatusCues | None = None, closed: list[tuple[int, int]] | None = None) -> tuple[str, str]:
+    """(status, cue) for the number at [start, end) in the sentence span; ``closed`` is
+    ``closed_parentheses(text, sentence[0], start)`` when the caller has it already.
 
     >>> status_for("Doanh thu dự kiến đạt 120 tỷ USD.", (0, 33), 22, 32)
     ('estimate', 'dự kiến đạt')
@@ -100,7 +101,8 @@ def status_for(text: str, sentence: tuple[int, int], start: int, end: int, doc_y
     cues = cues or StatusCues(text, lambda pos: sentence[1])
     s0, _ = sentence
     segment_start = max(s0, text.rfind(";", s0, start) + 1)
-    closed = closed_parentheses(text, s0, start)
+    if closed is None:
+        closed = closed_parentheses(text, s0, start)
 
     def reachable(pos: int) -> bool:
         return not any(a <= pos < b for a, b in closed)

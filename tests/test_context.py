@@ -286,6 +286,9 @@ PHRASE_TEXTS = TIME_TEXTS + [
     "Doanh thu và doanh\u00a0thu, doanh  thu, doanh\tthu; doanh\nthu. DOANH THU doanh thu doanh thu",
     "Tỷ lệ  ứng dụng IPv6 đạt 53%, tỷ lệ\u00a0ứng dụng IPv6; tên miền “.vn” và tên  miền .vn",
     "İstanbul: doanh thu dự kiến  đạt 118 tỷ USD, mục tiêu đến năm 2025",
+    # gapped phrases: the word after the gap near, far, missing, or past the sentence end
+    "Ứng dụng Zalo có 75 triệu người dùng. Ứng dụng này mới. Người dùng tăng; ứng dụng a b c d e f g h i j k người dùng",
+    "Theo kế hoạch thì đạt 80%. Theo đó, doanh nghiệp. Thì thôi. Tỷ lệ ứng dụng. IPv6 đạt 53%, tỷ lệ hộ dùng IPv6",
 ]
 
 

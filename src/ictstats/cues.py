@@ -149,10 +149,14 @@ class PhraseSet:
         # " thu" for "doanh thu": what must follow the first word after one space (None: no check)
         self._then: list[str | None] = []
         self._first: list[str] = []
+        # "ipv6" for "tỷ lệ ... IPv6": a word that must stand after the gap, before the bound
+        self._after_gap: dict[int, str] = {}
         for i, phrase in enumerate(self.phrases):
             phrase = phrase.strip()
             words = phrase.lower().split()
             self._first.append(words[0])
+            if "..." in phrase:
+                self._after_gap[i] = phrase.lower().split("...")[-1].split()[0]
             self._then.append(" " + words[1] if len(words) > 1 and "..." not in words[:2] else None)
             key = " ".join(words)
             if "..." not in phrase and key == phrase.lower() and len(key) == len(phrase):
@@ -162,7 +166,7 @@ class PhraseSet:
             else:
                 self._by_first.setdefault(words[0], []).append(i)
         #: every key this set looks up in a document's Words
-        self.looked_up = frozenset(self._by_first) | frozenset(self._literal) | frozenset(self._spaced)
+        self.looked_up = frozenset(self._by_first) | frozenset(self._literal) | frozenset(self._spaced) | frozenset(self._after_gap.values())
 
     def hits(self, words: Words, bound: Callable[[int], int]) -> list[tuple[int, int, int]]:
         """(start, end, phrase index) of every match, in order of start.
@@ -197,7 +201,15 @@ class PhraseSet:
                 after = pos + len(self._first[i])
                 if lower[after:after + 1] == " " and not lower[after + 1:after + 2].isspace() and not lower.startswith(then, after):
                     continue
-            m = self._regexes[i].match(text, pos, bound(pos))
+            end = bound(pos)
+            if i in self._after_gap and lower is not None:
+                # the gap regex tries up to ten words at each first word; the word after the
+                # gap, looked up in the index, rules out most tries
+                later = words.positions(self._after_gap[i])
+                k = bisect.bisect_right(later, pos)
+                if k == len(later) or later[k] >= end:
+                    continue
+            m = self._regexes[i].match(text, pos, end)
             if m:
                 covered[i] = m.end()
                 out.append((pos, m.end(), i))

@@ -66,6 +66,9 @@ def detect_english_style(text: str) -> bool:
     searched (one character past each, for the look-ahead)."""
     english = vietnamese = 0
     for run in _GROUPED.finditer(text):
+        raw = run.group()
+        if "," not in raw and raw.count(".") < 2:
+            continue  # every sign holds a comma or two dots ("509.262" and "43.54" say nothing)
         english += len(_EN_SIGNS.findall(text, run.start(), run.end() + 1))
         vietnamese += len(_VI_SIGNS.findall(text, run.start(), run.end() + 1))
     return english > vietnamese

@@ -51,20 +51,26 @@ def read_qualifier(text: str, start: int) -> tuple[str, int]:
 @functools.cache
 def _pair_patterns():
     out = []
-    for pair in load("qualifiers")["qualifier_pair"]:
+    pairs = load("qualifiers")["qualifier_pair"]
+    for pair in pairs:
         before = (
             regex.compile(_LEFT + words_alternation([pair["before"]]) + _SPACE + r"$") if pair["before"] else None
         )
         after = regex.compile(_SPACE + words_alternation([pair["after"]]) + r"(?![\p{L}])")
         out.append((before, after, pair["qualifier"]))
-    return out
+    # every second part at once: most numbers are followed by none, and one match settles that
+    any_after = regex.compile(_SPACE + words_alternation([pair["after"] for pair in pairs]) + r"(?![\p{L}])")
+    return out, any_after
 
 
 def read_qualifier_pair(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     """Two-part cues ("từ 15 tuổi trở lên"): (qualifier, new start, new end) or None."""
+    pairs, any_after = _pair_patterns()
+    if not any_after.match(text, end, end + 40):
+        return None
     before_text = text[max(0, start - 15):start]
     offset = start - len(before_text)
-    for before, after, qual in _pair_patterns():
+    for before, after, qual in pairs:
         a = after.match(text, end, end + 40)
         if not a:
             continue

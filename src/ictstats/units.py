@@ -4,12 +4,14 @@ After the number: ``%``, currencies, ``lần`` (x), durations, data units, a rat
 per head (``/100 dân``) or a counted noun (unit ``count``, the noun as ``item``).
 Before it: ranking cues (``đứng thứ``, ``top``, ``vị trí``).
 
->>> read_unit("30,95%", 5).unit
+>>> read_measure("30,95%", 5).unit
 '%'
->>> r = read_unit("509.262 tên miền quốc gia", 7); (r.unit, r.item)
+>>> r = read_counted("509.262 tên miền quốc gia", 7); (r.unit, r.item)
 ('count', 'tên miền')
->>> read_unit("01 đồng chí lãnh đạo", 2).unit
+>>> read_counted("01 đồng chí lãnh đạo", 2).unit
 'count'
+>>> read_currency_before("đạt US$ 5 triệu", 8)
+('USD', 4)
 """
 from __future__ import annotations
 
@@ -65,7 +67,9 @@ def _rule_for(unit: str) -> str:
     return "measure"
 
 
+@functools.cache
 def currencies() -> tuple[str, ...]:
+    """The currency units of units.toml ("USD", "VND", ...)."""
     return tuple(load("units")["unit_rules"]["currency"])
 
 
@@ -109,15 +113,11 @@ def _currency_prefix() -> tuple[regex.Pattern, dict[str, str]]:
 def read_currency_before(text: str, start: int) -> tuple[str, int] | None:
     """("USD", where the sign starts) for "$1,2 tỷ", "US$ 5 triệu"; None otherwise."""
     pattern, signs = _currency_prefix()
-    m = pattern.search(text[max(0, start - 5):start])
+    lo = max(0, start - 5)
+    m = pattern.search(text[lo:start])
     if not m:
         return None
-    return signs[m.group(1)], start - (len(text[max(0, start - 5):start]) - m.start(1))
-
-
-def read_unit(text: str, pos: int) -> UnitReading | None:
-    """The unit written right after a number ending at ``pos``, or None."""
-    return read_measure(text, pos) or read_counted(text, pos)
+    return signs[m.group(1)], lo + m.start(1)
 
 
 def read_counted(text: str, pos: int) -> UnitReading | None:

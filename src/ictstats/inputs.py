@@ -136,7 +136,7 @@ def documents(name: str, path: Path | None, options: ReadOptions) -> Iterator[Do
     suffix = path.suffix.lower()
     if suffix == ".parquet":
         yield from _parquet(name, path, options)
-    elif suffix in (".jsonl", ".ndjson", ".csv", ".tsv"):
+    elif suffix in CORPUS_SUFFIXES:
         # corpora stream record by record: memory does not grow with the file
         with _open_text(name, path, options) as stream:
             if suffix in (".jsonl", ".ndjson"):

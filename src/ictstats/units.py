@@ -134,6 +134,8 @@ def read_counted(text: str, pos: int) -> UnitReading | None:
 
 def _is_tech(word: str) -> bool:
     """IPv4, 5G, BTS, TTTT: tokens that name a technology or body and can close an item."""
+    if word.isalpha():  # no digit in it: settled without a look at each character
+        return len(word) >= 2 and word.isupper()
     return any(c.isdigit() for c in word) or (len(word) >= 2 and word.isupper())
 
 
@@ -150,11 +152,12 @@ def read_item(text: str, pos: int, *, max_words: int = 2) -> tuple[str, int]:
         return "", pos  # the common case, settled without reading further words
     # up to ten words on the same line: a word, or any other single non-space character
     m = _ITEM_WORDS.match(text, pos, pos + 160)
-    words = list(zip(m.starts("w"), m.ends("w"), m.captures("w")))
-    lowered = [w.lower() for _, _, w in words]
+    words = [(a, b, text[a:b]) for a, b in m.spans("w")]  # one call: starts/ends/captures cost three
+    longest = _known_lengths().get(head, 0)  # most numbers are followed by no known noun at all
+    # only the first words can be part of a noun or a stop phrase; later ones are only tested for tech names
+    lowered = [w.lower() for _, _, w in words[:max(longest, max_words, 2)]]
     # the longest known noun wins, even over a stop word ("Chỉ thị" is not "chỉ")
     best = 0
-    longest = _known_lengths().get(lowered[0], 0)  # most numbers are followed by no known noun at all
     for n in range(min(len(words), longest), 0, -1):
         if " ".join(lowered[:n]) in known:
             best = n
@@ -179,7 +182,7 @@ def read_item(text: str, pos: int, *, max_words: int = 2) -> tuple[str, int]:
     if n == 0:
         return "", pos
     end = words[n - 1][1]
-    return " ".join(lowered[:n]), end
+    return " ".join(w.lower() for _, _, w in words[:n]), end
 
 
 def is_known_noun(item: str) -> bool:

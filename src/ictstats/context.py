@@ -90,18 +90,20 @@ def _dmy(m) -> str:
     return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else ""
 
 
-def _headings(text: str, times) -> list[tuple[int, str]]:
+def _headings(text: str, layout, times) -> list[tuple[int, str]]:
     """(line start, period) of short heading lines that name a time and scope what follows."""
-    out, pos = [], 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped and len(stripped) <= 160 and not stripped.endswith((".", "!", "?", ";")):
-            if len(_WORDS.findall(stripped)) >= 4:
-                for t in times.between(pos, pos + len(line)):
-                    if t.kind == "time" and t.period:
-                        out.append((pos, t.period))
-                        break
-        pos += len(line) + 1
+    # only a line holding a resolved time can be one: look at those, not at every line
+    out, seen = [], -1
+    for t in times:
+        if t.kind != "time" or not t.period:
+            continue
+        start, end = layout.line_span(t.start)
+        if start == seen:
+            continue  # the first time of a line is the one that counts
+        seen = start
+        stripped = text[start:end].strip()
+        if len(stripped) <= 160 and not stripped.endswith((".", "!", "?", ";")) and len(_WORDS.findall(stripped)) >= 4:
+            out.append((start, t.period))
     return out
 
 
@@ -112,7 +114,7 @@ def annotate(result, config) -> None:
     words = result.words or Words(text)
     times = _Times(find_times(text, result.doc_date, words))
     doc_year = int(result.doc_date[:4]) if result.doc_date else None
-    headings = _headings(text, times)
+    headings = _headings(text, layout, times)
     taxonomy = metrics_mod.taxonomy(config.taxonomy_files)
     by_id = {t.id: t for t in taxonomy}
     # cues are found once for the whole document, each within its sentence; a mention's

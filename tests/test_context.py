@@ -257,6 +257,8 @@ TIME_SENTENCES = [
     "Tháng 9 năm nay, tháng 10 năm 2022, tháng trước, năm nay, năm ngoái, năm trước, ngày 31/8/2023",
     "Hiện nay doanh nghiệp thực hiện; hiện tại, vừa qua, vừa công bố, mới đây, gần đây",
     "(năm\u00a02020)\tvà\u00a0“giai\u00a0đoạn\t2016-2020”\r\ntháng\u00a07",
+    # digit starts: separators with spaces, long digit runs, digits glued to letters
+    "31 . 12 . 2023, 5 /2020, 12-5-2024, 9\u00a0tháng đầu năm, 123/2020, 1.347.087, 30,95%, A5/2020, 05/2021",
 ]
 TIME_TEXTS = TIME_SENTENCES + [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
 

@@ -58,6 +58,7 @@ def _patterns():
     listed = {key: [p.split()[0] for p in lex[key]] for key in _LISTED}
     so_far, year_lead = lex["months_so_far_lead"], lex["year_lead"]
     # (name, regex, can it start with a digit, the words it can start with): _time_matches tries
+    # (a branch that can start with a digit starts with \d{1,2} then a space or [/.-]: _DIGIT_START)
     # at a digit or a starter word only the branches that can start there; test_context checks
     # the result against a scan of the whole pattern at every position.
     table = [
@@ -103,7 +104,10 @@ _TIME_REACH = 200  # far longer than any time expression ("mười hai tháng đ
 
 _LISTED = ("this_year", "last_year", "last_month", "present", "recent")
 # Where a time expression can start: a digit with no letter or digit before it, or a starter word.
-_DIGIT_START = regex.compile(r"(?<![\p{L}\p{N}])\d")
+# Every branch that can start at a digit starts with one or two digits followed by a space or
+# a date separator ("6 tháng đầu", "31/8/2023", "5/2020"), so "1.347.087" and "30,95%" offer
+# one try or none. The look-behind stands after the first digit, where it runs only at digits.
+_DIGIT_START = regex.compile(r"\d(?<![\p{L}\p{N}]\d)\d?(?=[\s/.\-])")
 
 
 def looked_up_words() -> frozenset[str]:

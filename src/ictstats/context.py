@@ -135,7 +135,7 @@ def annotate(result, config) -> None:
     for m in result.mentions:
         sentence = layout.context_span(m.start)
         same_sentence_prev = previous if previous is not None and layout.sentence_span(previous.start) == layout.sentence_span(m.start) else None
-        m.metric, how = _metric(text, layout, m, sentence, same_sentence_prev, following.get(id(m)), hits, by_id)
+        m.metric, how = _metric(text, layout, m, sentence, same_sentence_prev, following.get(id(m)), hits, by_id, config.taxonomy_files)
         if m.metric:
             m.trace.append(("metric", f"{m.metric}: {how}"))
         # parentheses closed before the number keep their cues and times from reaching it
@@ -160,7 +160,7 @@ def _clause_end(text: str, end: int, limit: int) -> int:
     return stop.start() if stop else limit
 
 
-def _metric(text, layout, m, sentence, prev, nxt, hits, by_id) -> tuple[str, str]:
+def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -> tuple[str, str]:
     s0, s1 = sentence
     seg0 = max(s0, text.rfind(";", s0, m.start) + 1)
     semi = text.find(";", m.end, s1)
@@ -182,8 +182,8 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id) -> tuple[str, str
         if m.token.start <= h.start < tail_end and fits(h.metric):
             return h.metric.id, f"cue {h.cue!r} after the number"
     if m.unit == "count":  # 2. the counted noun names the indicator
-        for metric in by_id.values():
-            if metric.named_by_item(m.item) and fits(metric):
+        for metric in metrics_mod.named_by_item(m.item, taxonomy_files):
+            if fits(metric):
                 if not metrics_mod.find_all(metric.exclude, text, m.token.start, min(s1, m.end + 20)):
                     return metric.id, f"counted noun {m.item!r}"
     before = [h for h in sentence_hits if seg0 <= h.start < m.token.start and fits(h.metric)]

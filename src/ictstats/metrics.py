@@ -90,6 +90,16 @@ def taxonomy(extra_files: tuple[str, ...] = ()) -> tuple[Metric, ...]:
     return tuple(by_id.values())
 
 
+@functools.lru_cache(maxsize=8192)  # bounded: a corpus brings an open set of nouns
+def named_by_item(item: str, taxonomy_files: tuple[str, ...] = ()) -> tuple[Metric, ...]:
+    """The metrics of ``taxonomy(taxonomy_files)``, in order, that a count of ``item`` (lower
+    case) names by its noun.
+
+    Every counted number asks this of every metric; the nouns repeat across a corpus.
+    (Keyed by the file names: hashing the metrics themselves would cost more than the loop.)"""
+    return tuple(m for m in taxonomy(taxonomy_files) if m.named_by_item(item))
+
+
 class CueHit(NamedTuple):
     start: int
     end: int

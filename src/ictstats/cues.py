@@ -41,12 +41,14 @@ def find_all(phrases, text: str, start: int = 0, end: int | None = None) -> list
 
 
 @functools.cache
-def _automaton(vocabulary: frozenset[str]) -> ahocorasick.Automaton:
+def _automaton(vocabulary: frozenset[str]) -> tuple[ahocorasick.Automaton, tuple[str, ...]]:
+    """The automaton, whose values are (index in the word tuple, length), and the words."""
+    words = tuple(sorted(vocabulary))
     automaton = ahocorasick.Automaton()
-    for word in vocabulary:
-        automaton.add_word(word, (word, len(word)))
+    for i, word in enumerate(words):
+        automaton.add_word(word, (i, len(word)))
     automaton.make_automaton()
-    return automaton
+    return automaton, words
 
 
 class Words:
@@ -81,12 +83,15 @@ class Words:
         self._found: dict[str, list[int]] = {}
         self._space_runs: list[int] | None = None
         if vocabulary and self._flat is not None:
-            flat = self._flat
-            found = self._found = {word: [] for word in vocabulary}
-            for last, (word, length) in _automaton(vocabulary).iter(flat):
-                start = last + 1 - length  # a whole word: no letter or digit on either side (as _whole_word)
-                if (start == 0 or not flat[start - 1].isalnum()) and not flat[last + 1:last + 2].isalnum():
-                    found[word].append(start)
+            automaton, keys = _automaton(vocabulary)
+            found = [[] for _ in keys]
+            # a space on each side, so the whole-word test (as _whole_word) needs no bounds checks;
+            # a match ending at `last` of the padded text starts at `last - length` of the flat one
+            padded = " " + self._flat + " "
+            for last, (i, length) in automaton.iter(padded):
+                if not padded[last + 1].isalnum() and not padded[last - length].isalnum():
+                    found[i].append(last - length)
+            self._found = dict(zip(keys, found))
 
     def positions(self, word: str) -> list[int]:
         """Start offsets of ``word`` (given in lower case, words joined by one space), in order."""

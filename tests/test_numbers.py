@@ -84,3 +84,37 @@ def test_vietnamese_numbers_parse_back(integer, decimals, scale):
     expected = (integer + (int(decimals) / 10 ** len(decimals) if decimals else 0)) * factor
     assert math.isclose(tokens[0].value, expected, rel_tol=1e-9)
     assert tokens[0].end - tokens[0].start == len(text)
+
+
+_SPACES = st.lists(st.sampled_from([" ", "\u00a0", "\n", "\t", "\x1c"]), max_size=3).map("".join)
+_WORDS = st.sampled_from(["tỷ", "Tỷ", "TRIỆU", "nghìn", "Ngàn", "chục", "trăm", "lệ", "million", "Nam", "x", "5", "%", ""])
+
+
+def _every_scale_word_after_a_space():
+    from ictstats.lexicon import load
+
+    return [space + case(word) for word in load("numbers")["scale"] for space in (" ", "\u00a0", "\n ") for case in (str, str.upper, str.title)]
+
+
+@pytest.mark.parametrize("after", _every_scale_word_after_a_space())
+def test_scale_shortcut_lets_every_scale_word_through(after):
+    check_scale_shortcut(after)
+
+
+@given(st.lists(st.tuples(_SPACES, _WORDS).map("".join), max_size=3).map("".join))
+def test_scale_shortcut_agrees_with_the_scale_pattern(after):
+    check_scale_shortcut(after)
+
+
+def check_scale_shortcut(after):
+    """_read_scale settles most numbers without its regex; the regex alone must agree."""
+    from ictstats import numbers
+
+    scale_run, one_scale, _, values, _ = numbers._patterns()
+    text = "5" + after
+    m = scale_run.match(text, 1, 81)
+    expected = (1.0, 1)
+    if m:
+        factor = math.prod(values[w.group(1).lower()] for w in one_scale.finditer(text, 1, m.end()))
+        expected = (factor, m.end())
+    assert numbers._read_scale(text, 1) == expected

@@ -188,9 +188,20 @@ def _spelled_words() -> tuple[str, ...]:
     return tuple(sorted({w.lower() for w in words}))
 
 
+@functools.cache
+def _scale_initials() -> frozenset[str]:
+    return frozenset(w[0].lower() for w in load("numbers")["scale"])
+
+
 def _read_scale(text: str, pos: int) -> tuple[float, int]:
     """Scale words starting at ``pos``: (product, end)."""
     scale_run, one_scale, _, scale_values, _ = _patterns()
+    # most numbers are settled without the regex: no space after them, or a next word
+    # whose first letter starts no scale word
+    window = text[pos:pos + 12]
+    after = window.lstrip()
+    if len(after) == len(window) or (after and after[0].lower() not in _scale_initials()):
+        return 1.0, pos
     m = scale_run.match(text, pos, pos + 80)
     if not m:
         return 1.0, pos
@@ -265,8 +276,25 @@ def _spelled_runs(words: Words) -> list[tuple[int, int]]:
     return runs
 
 
+@functools.cache
+def _lone_word_rejects() -> frozenset[str]:
+    """Words that never make a spelled numeral on their own: a closing "năm" (the unit year),
+    a word that never starts one, a word never alone, a bare scale word."""
+    lex = _spelled_tables()[1]
+    return frozenset(["năm", *lex["never_first"], *lex["never_alone"], *lex["scales"]])
+
+
 def _spelled_token(text: str, run_start: int, run_end: int, taken) -> NumberToken | None:
     _, lex, _ = _spelled_tables()
+    raw = text[run_start:run_end]
+    if raw.isalpha():  # a run of one word, as most are: the steps below come down to these tests
+        if raw.lower() in _lone_word_rejects():
+            return None
+        i = bisect.bisect_left(taken, (run_end,)) - 1
+        if i >= 0 and taken[i][1] > run_start:
+            return None
+        value = parse_spelled([raw])
+        return None if value is None else NumberToken(run_start, run_end, value, 1.0, "spelled", raw)
     words = [(run_start + w.start(), run_start + w.end(), w.group()) for w in _NON_SPACE.finditer(text[run_start:run_end])]
     # "năm" closing a run is the unit "year" ("hai năm"), not five.
     while words and words[-1][2].lower() == "năm" and (len(words) < 2 or words[-2][2].lower() not in lex["filler"] + lex["tens_marker"]):

@@ -37,6 +37,11 @@ class Metric:
         object.__setattr__(self, "_items_lower", tuple(i.lower() for i in self.items))
         object.__setattr__(self, "_item_cues_lower", tuple(c.lower() for c in self.item_cues))
 
+    def __hash__(self) -> int:
+        # the taxonomy tuple keys cached look-ups once per document; hashing every field of
+        # 35 metrics each time cost more than the look-up (equality still compares all fields)
+        return hash(self.id)
+
     def takes(self, unit: str, change: str) -> bool:
         return unit in self.units or bool(change and unit in self.change_units)
 

@@ -291,6 +291,8 @@ PHRASE_TEXTS = TIME_TEXTS + [
     # gapped phrases: the word after the gap near, far, missing, or past the sentence end
     "Ứng dụng Zalo có 75 triệu người dùng. Ứng dụng này mới. Người dùng tăng; ứng dụng a b c d e f g h i j k người dùng",
     "Theo kế hoạch thì đạt 80%. Theo đó, doanh nghiệp. Thì thôi. Tỷ lệ ứng dụng. IPv6 đạt 53%, tỷ lệ hộ dùng IPv6",
+    # runs of spaces first and last, with the phrase before, between and after them
+    "Doanh  thu viễn thông đầu. Doanh thu viễn thông, tên miền quốc gia và tỷ lệ  hồ sơ; dự kiến  đạt, doanh thu viễn thông",
 ]
 
 

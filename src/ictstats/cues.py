@@ -170,6 +170,7 @@ class PhraseSet:
                     self._spaced.setdefault(words[0], []).append((i, len(key)))
             else:
                 self._by_first.setdefault(words[0], []).append(i)
+        self._spaced_longest = {first: max(length for _, length in entries) for first, entries in self._spaced.items()}
         #: every key this set looks up in a document's Words
         self.looked_up = frozenset(self._by_first) | frozenset(self._literal) | frozenset(self._spaced) | frozenset(self._after_gap.values())
 
@@ -224,9 +225,14 @@ class PhraseSet:
         """Regex tries for the phrases of several words whose span holds a run of spaces."""
         tries = []
         for first, entries in self._spaced.items():
-            longest = max(length for _, length in entries)
-            for pos in words.positions(first):
+            longest = self._spaced_longest[first]
+            positions = words.positions(first)
+            # a document has a few runs: only the positions between (first run - longest) and
+            # the last run can hold one
+            lo = bisect.bisect_right(positions, runs[0] - longest)
+            hi = bisect.bisect_left(positions, runs[-1])
+            for pos in positions[lo:hi]:
                 k = bisect.bisect_right(runs, pos)
-                if k < len(runs) and runs[k] < pos + longest:
+                if runs[k] < pos + longest:
                     tries += [(pos, i, -1) for i, length in entries if runs[k] < pos + length]
         return tries

@@ -81,6 +81,8 @@ class Words:
                     flat = flat.replace(c, " ")
         self._flat = flat
         self._found: dict[str, list[int]] = {}
+        #: vocabulary words that do not occur: most of any phrase list, skipped at once
+        self._absent: frozenset[str] = frozenset()
         self._space_runs: list[int] | None = None
         if vocabulary and self._flat is not None:
             automaton, keys = _automaton(vocabulary)
@@ -92,6 +94,11 @@ class Words:
                 if not padded[last + 1].isalnum() and not padded[last - length].isalnum():
                     found[i].append(last - length)
             self._found = dict(zip(keys, found))
+            self._absent = frozenset(k for k, at in self._found.items() if not at)
+
+    def present(self, words: frozenset[str]) -> frozenset[str]:
+        """Those of ``words`` that may occur: all but the vocabulary words found absent."""
+        return words - self._absent
 
     def positions(self, word: str) -> list[int]:
         """Start offsets of ``word`` (given in lower case, words joined by one space), in order."""
@@ -170,6 +177,7 @@ class PhraseSet:
                     self._spaced.setdefault(words[0], []).append((i, len(key)))
             else:
                 self._by_first.setdefault(words[0], []).append(i)
+        self._literal_keys, self._first_keys, self._spaced_keys = frozenset(self._literal), frozenset(self._by_first), frozenset(self._spaced)
         self._spaced_longest = {first: max(length for _, length in entries) for first, entries in self._spaced.items()}
         #: every key this set looks up in a document's Words
         self.looked_up = frozenset(self._by_first) | frozenset(self._literal) | frozenset(self._spaced) | frozenset(self._after_gap.values())
@@ -183,8 +191,9 @@ class PhraseSet:
         if lower is None:  # offsets of the lower-cased text drift: regexes at every first word
             tries = [(pos, i, -1) for i, first in enumerate(self._first) for pos in words.positions(first)]
         else:
-            tries = [(pos, i, pos + len(key)) for key, indexes in self._literal.items() for pos in words.positions(key) for i in indexes]
-            tries += [(pos, i, -1) for word, indexes in self._by_first.items() for pos in words.positions(word) for i in indexes]
+            literal, by_first = self._literal, self._by_first
+            tries = [(pos, i, pos + len(key)) for key in words.present(self._literal_keys) for pos in words.positions(key) for i in literal[key]]
+            tries += [(pos, i, -1) for word in words.present(self._first_keys) for pos in words.positions(word) for i in by_first[word]]
             runs = words.space_runs()
             if runs:
                 tries += self._spaced_tries(words, runs)
@@ -224,7 +233,9 @@ class PhraseSet:
     def _spaced_tries(self, words: Words, runs: list[int]) -> list[tuple[int, int, int]]:
         """Regex tries for the phrases of several words whose span holds a run of spaces."""
         tries = []
-        for first, entries in self._spaced.items():
+        spaced = self._spaced
+        for first in words.present(self._spaced_keys):
+            entries = spaced[first]
             longest = self._spaced_longest[first]
             positions = words.positions(first)
             # a document has a few runs: only the positions between (first run - longest) and

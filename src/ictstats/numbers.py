@@ -264,7 +264,7 @@ def _spelled_runs(words: Words) -> list[tuple[int, int]]:
     """Spans of runs of spelled-numeral words separated by spaces ("hai mươi mốt nghìn"),
     built from where each of those words stands in the document."""
     text = words.text
-    hits = sorted((p, p + len(w)) for w in _spelled_words() for p in words.positions(w))
+    hits = sorted((p, p + len(w)) for w in words.present(frozenset(_spelled_words())) for p in words.positions(w))
     runs, i = [], 0
     while i < len(hits):
         start, end = hits[i]

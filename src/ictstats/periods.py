@@ -130,7 +130,8 @@ def _time_matches(text: str, words: Words | None = None):
         yield from combined.finditer(text)
         return
     candidates = [(m.start(), at_digit) for m in _DIGIT_START.finditer(text)]
-    for word, pattern in by_word.items():
+    for word in words.present(frozenset(by_word)):
+        pattern = by_word[word]
         candidates += [(pos, pattern) for pos in words.positions(word)]
     candidates.sort(key=itemgetter(0))  # a digit and a whole word never start at the same place
     covered = 0

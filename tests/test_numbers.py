@@ -2,7 +2,7 @@
 import math
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from ictstats.numbers import detect_english_style, find_numbers, parse_digits, parse_spelled
@@ -118,3 +118,24 @@ def check_scale_shortcut(after):
         factor = math.prod(values[w.group(1).lower()] for w in one_scale.finditer(text, 1, m.end()))
         expected = (factor, m.end())
     assert numbers._read_scale(text, 1) == expected
+
+
+@given(
+    st.lists(st.text(alphabet="0123456789", min_size=1, max_size=4), min_size=1, max_size=4),
+    st.lists(st.sampled_from(".,"), min_size=3, max_size=3),
+    st.booleans(),
+)
+@example(["1", "200"], [",", ",", ","], False)
+@example(["12", "345", "678"], [",", ",", ","], False)
+@example(["1", "234"], [".", ".", "."], False)
+@example(["3", "5"], [",", ",", ","], False)
+def test_the_style_vote_is_needed_only_where_find_numbers_asks_for_it(groups, separators, scaled):
+    """find_numbers takes the document's English-style vote only for numbers that
+    _style_matters; every other number must read the same under either style."""
+    from ictstats.numbers import _style_matters
+
+    raw = groups[0] + "".join(sep + g for sep, g in zip(separators, groups[1:]))
+    if scaled or not _style_matters(raw):
+        assert parse_digits(raw, scaled=scaled, english=True) == parse_digits(raw, scaled=scaled, english=False)
+    else:
+        assert parse_digits(raw, english=True) != parse_digits(raw, english=False)

@@ -111,6 +111,17 @@ def parse_digits(s: str, *, scaled: bool = False, english: bool = False) -> floa
     return float(f"{head}.{tail}")
 
 
+def _style_matters(raw: str) -> bool:
+    """Whether parse_digits reads ``raw`` (unscaled) differently in an English-style document:
+    only "d,ddd" (one comma, three digits after it, no dot) does. Most documents have none,
+    so the whole-document vote is taken only when one turns up.
+
+    >>> _style_matters("1,200"), _style_matters("1,25"), _style_matters("1.200"), _style_matters("1,200,000")
+    (True, False, False, False)
+    """
+    return raw.count(",") == 1 and "." not in raw and len(raw) - raw.index(",") == 4
+
+
 def _thousands_ok(groups: list[str]) -> bool:
     return 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
 
@@ -217,8 +228,15 @@ def find_numbers(text: str, *, english: bool | None = None, words: Words | None 
     >>> [(t.raw, t.value) for t in find_numbers("đạt 1.347.087 tỷ đồng, tăng 7%")]
     [('1.347.087', 1347087000000000.0), ('7', 7.0)]
     """
-    if english is None:
-        english = detect_english_style(text)
+    style = [english]  # the document's vote, taken the first time a number needs it
+
+    def english_style(raw: str, scaled: bool) -> bool:
+        if scaled or not _style_matters(raw):
+            return False  # parse_digits reads this number the same either way
+        if style[0] is None:
+            style[0] = detect_english_style(text)
+        return style[0]
+
     _, _, attached_re, _, attached = _patterns()
     tokens: list[NumberToken] = []
     for m in _DIGITS.finditer(text):
@@ -234,12 +252,12 @@ def find_numbers(text: str, *, english: bool | None = None, words: Words | None 
         if not glued:
             more, end = _read_scale(text, end)
             scale *= more
-        value = parse_digits(raw, scaled=scale != 1.0, english=english)
+        value = parse_digits(raw, scaled=scale != 1.0, english=english_style(raw, scale != 1.0))
         if value is None:
             continue
         tokens.append(NumberToken(m.start(), end, value * scale, scale, "digits", raw, glued))
     for m in _MULTIPLIER.finditer(text):
-        value = parse_digits(m.group(1), english=english)
+        value = parse_digits(m.group(1), english=english_style(m.group(1), False))
         if value is not None:
             tokens.append(NumberToken(m.start(), m.end(), value, 1.0, "multiplier", m.group()))
     for m in _ordinal_pattern().finditer(text):

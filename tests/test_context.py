@@ -316,3 +316,19 @@ def test_phrases_found_from_the_word_index_equal_a_regex_scan_of_each_sentence(t
             key=lambda hit: (hit[0], hit[2]),
         )
         assert phrases.hits(words, lambda pos: layout.sentence_span(pos)[1]) == expected
+
+
+COMPARISON_TEXTS = TIME_TEXTS + [
+    "tăng 12% so với năm 2019, gấp 3 lần năm 2010, tăng 5% so với cùng kỳ năm 2022 và so với\u00a0 tháng 9/2022",
+    "SO VỚI Quý I/2016, giảm so với cùng thời điểm năm 2020; kể từ 2015, từ năm 2018, Từ 5/2020, từ\n1/1/2021",
+    "tăng so với mức năm 2023 và cùng kỳ 2021, cao hơn thời điểm tháng 6/2024",
+]
+
+
+@pytest.mark.parametrize("text", COMPARISON_TEXTS)
+def test_last_word_tests_before_the_baseline_and_since_patterns_change_nothing(text, monkeypatch):
+    """find_times runs its baseline and since patterns only after a string test on the word
+    before the time expression; with tests that always pass it must find the same."""
+    gated = periods.find_times(text, "2024-05-01")
+    monkeypatch.setattr(periods, "_ending_words", lambda: (("",), ("",), 1))
+    assert periods.find_times(text, "2024-05-01") == gated

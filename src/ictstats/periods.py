@@ -183,16 +183,32 @@ def find_times(text: str, doc_date: str = "", words: Words | None = None) -> lis
         kind = "time"
         if kind_name in ("present", "recent"):
             kind = kind_name
-        if baseline.search(text, lo, m.start()):
+        # both patterns end at the time expression with a word then spaces: a string test on
+        # the last word before it rules out most expressions without a regex
+        baseline_ends, since_ends, longest = _ending_words()
+        last = text[lo:m.start()].rstrip()[-longest:].lower()
+        if last.endswith(baseline_ends) and baseline.search(text, lo, m.start()):
             kind = "baseline"
         elif kind_name == "date" and legal.search(text, lo, m.start()):
             kind = "ignored"  # the date a decree was signed
-        elif since.search(text, lo, m.start()) and kind_name in ("year", "month_year", "date"):
+        elif kind_name in ("year", "month_year", "date") and last.endswith(since_ends) and since.search(text, lo, m.start()):
             kind = "ignored"  # "từ năm 2015": a start, not the period of a value
         if kind_name == "month" and not (1 <= int(g.group(1)) <= 12):
             continue
         out.append(TimeExpr(m.start(), m.end(), period, kind))
     return out
+
+
+@functools.cache
+def _ending_words() -> tuple[tuple[str, ...], tuple[str, ...], int]:
+    """The last words a comparison baseline ("so với", "gấp ... lần", "cùng kỳ") and a
+    start ("từ", "kể từ") can end with, lower-cased, as _patterns writes them; and the
+    longest of them."""
+    comparison = load("time")["comparison"]
+    baseline = comparison["markers"] + comparison["between"] + comparison["same_period"] + ["lần"]
+    baseline_ends = tuple({p.split()[-1].lower() for p in baseline})
+    since_ends = tuple({p.split()[-1].lower() for p in comparison["since"]})
+    return baseline_ends, since_ends, max(map(len, baseline_ends + since_ends))
 
 
 class _Years:

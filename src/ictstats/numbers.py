@@ -242,7 +242,9 @@ def find_numbers(text: str, *, english: bool | None = None, words: Words | None 
     for m in _DIGITS.finditer(text):
         raw, end, glued = m.group(), m.end(), ""
         scale = 1.0
-        g = _GLUED.match(text, end, end + 40)
+        # most numbers are followed by an ASCII space or sign, which no letter can be
+        after = text[end:end + 1]
+        g = None if after.isascii() and not after.isalpha() else _GLUED.match(text, end, end + 40)
         if g:
             a = attached_re.match(text, end, end + 10)
             if a:

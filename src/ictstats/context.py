@@ -182,7 +182,7 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
         if m.token.start <= h.start < tail_end and fits(h.metric):
             return h.metric.id, f"cue {h.cue!r} after the number"
     if m.unit == "count":  # 2. the counted noun names the indicator
-        for metric in metrics_mod.named_by_item(m.item, taxonomy_files):
+        for metric in metrics_mod.metrics_named_by(m.item, taxonomy_files):
             if fits(metric):
                 if not metrics_mod.find_all(metric.exclude, text, m.token.start, min(s1, m.end + 20)):
                     return metric.id, f"counted noun {m.item!r}"

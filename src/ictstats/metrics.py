@@ -96,7 +96,7 @@ def taxonomy(extra_files: tuple[str, ...] = ()) -> tuple[Metric, ...]:
 
 
 @functools.lru_cache(maxsize=8192)  # bounded: a corpus brings an open set of nouns
-def named_by_item(item: str, taxonomy_files: tuple[str, ...] = ()) -> tuple[Metric, ...]:
+def metrics_named_by(item: str, taxonomy_files: tuple[str, ...] = ()) -> tuple[Metric, ...]:
     """The metrics of ``taxonomy(taxonomy_files)``, in order, that a count of ``item`` (lower
     case) names by its noun.
 

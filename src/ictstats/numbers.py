@@ -186,6 +186,7 @@ def _patterns():
     return scale_run, one_scale, attached_re, {k.lower(): float(v) for k, v in scale_words.items()}, attached
 
 
+@functools.cache
 def looked_up_words() -> frozenset[str]:
     """The words this stage looks up in a document's Words."""
     return frozenset(_spelled_words())
@@ -284,7 +285,7 @@ def _spelled_runs(words: Words) -> list[tuple[int, int]]:
     """Spans of runs of spelled-numeral words separated by spaces ("hai mươi mốt nghìn"),
     built from where each of those words stands in the document."""
     text = words.text
-    hits = sorted((p, p + len(w)) for w in words.present(frozenset(_spelled_words())) for p in words.positions(w))
+    hits = sorted((p, p + len(w)) for w in words.present(looked_up_words()) for p in words.positions(w))
     runs, i = [], 0
     while i < len(hits):
         start, end = hits[i]

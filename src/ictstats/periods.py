@@ -58,9 +58,9 @@ def _patterns():
     listed = {key: [p.split()[0] for p in lex[key]] for key in _LISTED}
     so_far, year_lead = lex["months_so_far_lead"], lex["year_lead"]
     # (name, regex, can it start with a digit, the words it can start with): _time_matches tries
-    # (a branch that can start with a digit starts with \d{1,2} then a space or [/.-]: _DIGIT_START)
     # at a digit or a starter word only the branches that can start there; test_context checks
-    # the result against a scan of the whole pattern at every position.
+    # the result against a scan of the whole pattern at every position. A branch that can start
+    # with a digit must start with \d{1,2} then a space or one of /.- (see _DIGIT_START).
     table = [
         ("first_months", rf"{months_word}\s+tháng\s+(đầu|cuối)\s+năm(?:\s+{rel_year})?", True, spelled),
         ("months_so_far", rf"{words_alternation(so_far, flags='')}\s+{months_word}\s+tháng(?![\p{{L}}\d/])(?!\s+(?:đầu|cuối))", False, so_far),
@@ -110,6 +110,7 @@ _LISTED = ("this_year", "last_year", "last_month", "present", "recent")
 _DIGIT_START = regex.compile(r"\d(?<![\p{L}\p{N}]\d)\d?(?=[\s/.\-])")
 
 
+@functools.cache
 def looked_up_words() -> frozenset[str]:
     """The words this stage looks up in a document's Words."""
     *_, by_word, _ = _patterns()
@@ -130,7 +131,7 @@ def _time_matches(text: str, words: Words | None = None):
         yield from combined.finditer(text)
         return
     candidates = [(m.start(), at_digit) for m in _DIGIT_START.finditer(text)]
-    for word in words.present(frozenset(by_word)):
+    for word in words.present(looked_up_words()):
         pattern = by_word[word]
         candidates += [(pos, pattern) for pos in words.positions(word)]
     candidates.sort(key=itemgetter(0))  # a digit and a whole word never start at the same place

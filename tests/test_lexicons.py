@@ -57,6 +57,11 @@ def test_spelled_scale_words_have_a_scale_value():
     assert set(numbers["spelled"]["scales"]) <= set(numbers["scale"])
 
 
+def test_a_unit_closing_a_spelled_run_is_otherwise_a_digit_word():
+    spelled = load("numbers")["spelled"]
+    assert set(spelled["unit_when_last"]) <= set(spelled["digits"])
+
+
 def test_scale_words_are_powers_of_ten():
     for word, factor in load("numbers")["scale"].items():
         assert factor >= 10 and float(factor).is_integer(), word

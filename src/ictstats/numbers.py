@@ -299,10 +299,10 @@ def _spelled_runs(words: Words) -> list[tuple[int, int]]:
 
 @functools.cache
 def _lone_word_rejects() -> frozenset[str]:
-    """Words that never make a spelled numeral on their own: a closing "năm" (the unit year),
-    a word that never starts one, a word never alone, a bare scale word."""
+    """Words that never make a spelled numeral on their own: a unit when it closes a run
+    ("năm", the year), a word that never starts one, a word never alone, a bare scale word."""
     lex = _spelled_tables()[1]
-    return frozenset(["năm", *lex["never_first"], *lex["never_alone"], *lex["scales"]])
+    return frozenset([*lex["unit_when_last"], *lex["never_first"], *lex["never_alone"], *lex["scales"]])
 
 
 def _spelled_token(text: str, run_start: int, run_end: int, taken) -> NumberToken | None:
@@ -318,7 +318,7 @@ def _spelled_token(text: str, run_start: int, run_end: int, taken) -> NumberToke
         return None if value is None else NumberToken(run_start, run_end, value, 1.0, "spelled", raw)
     words = [(run_start + w.start(), run_start + w.end(), w.group()) for w in _NON_SPACE.finditer(text[run_start:run_end])]
     # "năm" closing a run is the unit "year" ("hai năm"), not five.
-    while words and words[-1][2].lower() == "năm" and (len(words) < 2 or words[-2][2].lower() not in lex["filler"] + lex["tens_marker"]):
+    while words and words[-1][2].lower() in lex["unit_when_last"] and (len(words) < 2 or words[-2][2].lower() not in lex["filler"] + lex["tens_marker"]):
         words.pop()
     while words and words[0][2].lower() in lex["never_first"]:
         words.pop(0)

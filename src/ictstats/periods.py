@@ -93,7 +93,8 @@ def _patterns():
     markers = words_alternation(comparison["markers"])
     between = words_alternation(comparison["between"])
     same = words_alternation(comparison["same_period"])
-    baseline = compile_before(rf"(?:{markers}|(?i:gấp)\s+\S+\s+(?i:lần))(?:\s+{between})?\s*$|(?:^|\s){same}\s*$")
+    multiple = words_alternation(comparison["multiple_open"]) + r"\s+\S+\s+" + words_alternation(comparison["multiple_close"])
+    baseline = compile_before(rf"(?:{markers}|{multiple})(?:\s+{between})?\s*$|(?:^|\s){same}\s*$")
     since = compile_before(r"(?:^|\s)" + words_alternation(comparison["since"]) + r"\s*$")
     legal = compile_before(r"(?i)\d+[/\-]\S*\p{Lu}\S*(?:\s+\S+){0,8}?\s+ngày\s*$")
     return combined, groups, baseline, since, legal, by_word, at_digit
@@ -175,6 +176,7 @@ def find_times(text: str, doc_date: str = "", words: Words | None = None) -> lis
     _, groups, baseline, since, legal, *_ = _patterns()
     doc_year = int(doc_date[:4]) if doc_date else None
     years = _Years(text)
+    baseline_ends, since_ends, longest = _ending_words()
     out = []
     for m in _time_matches(text, words):
         kind_name = m.lastgroup
@@ -186,7 +188,6 @@ def find_times(text: str, doc_date: str = "", words: Words | None = None) -> lis
             kind = kind_name
         # both patterns end at the time expression with a word then spaces: a string test on
         # the last word before it rules out most expressions without a regex
-        baseline_ends, since_ends, longest = _ending_words()
         last = text[lo:m.start()].rstrip()[-longest:].lower()
         if last.endswith(baseline_ends) and baseline.search(text, lo, m.start()):
             kind = "baseline"
@@ -206,7 +207,7 @@ def _ending_words() -> tuple[tuple[str, ...], tuple[str, ...], int]:
     start ("từ", "kể từ") can end with, lower-cased, as _patterns writes them; and the
     longest of them."""
     comparison = load("time")["comparison"]
-    baseline = comparison["markers"] + comparison["between"] + comparison["same_period"] + ["lần"]
+    baseline = comparison["markers"] + comparison["between"] + comparison["same_period"] + comparison["multiple_close"]
     baseline_ends = tuple({p.split()[-1].lower() for p in baseline})
     since_ends = tuple({p.split()[-1].lower() for p in comparison["since"]})
     return baseline_ends, since_ends, max(map(len, baseline_ends + since_ends))

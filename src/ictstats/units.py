@@ -134,9 +134,8 @@ def read_counted(text: str, pos: int) -> UnitReading | None:
 
 def _is_tech(word: str) -> bool:
     """IPv4, 5G, BTS, TTTT: tokens that name a technology or body and can close an item."""
-    if word.isalpha():  # no digit in it: settled without a look at each character
-        return len(word) >= 2 and word.isupper()
-    return any(c.isdigit() for c in word) or (len(word) >= 2 and word.isupper())
+    # a word of letters holds no digit: only then is each character looked at
+    return (len(word) >= 2 and word.isupper()) or (not word.isalpha() and any(c.isdigit() for c in word))
 
 
 def read_item(text: str, pos: int, *, max_words: int = 2) -> tuple[str, int]:

@@ -137,3 +137,51 @@ def test_the_style_vote_is_needed_only_where_find_numbers_asks_for_it(groups, se
     raw = groups[0] + "".join(sep + g for sep, g in zip(separators, groups[1:]))
     if scaled or not _style_matters(raw):
         assert parse_digits(raw, scaled=scaled, english=True) == parse_digits(raw, scaled=scaled, english=False)
+
+
+# Texts where a multiplier or an ordinal stands, or nearly does.
+SIGN_TEXTS = [
+    "tăng x2 so với năm trước, X3 lần, ×4",
+    "gấp 2x5 lần, ax2, x2a, x2.5x, x 2, x",
+    "xếp thứ hai, Thứ Ba, THỨ BẢY, thứthứ hai, 2thứ ba, thứ\nhai",
+    "hạng thứ mười hai; thứ 2; sản xuất x10, x0,5",
+    "İstanbul thứ hai x2",  # a character whose lower case is longer: the fallback path
+]
+_SIGN_PIECES = st.sampled_from(["x", "X", "×", "2", "12", ".5", ",5", "a", "đ", " ", "\n", "thứ", "Thứ", "THỨ", "hai", "Ba", "İ", "ß", "-"])
+
+
+@pytest.mark.parametrize("text", SIGN_TEXTS)
+def test_multiplier_and_ordinal_searches_agree_with_a_full_scan(text):
+    check_sign_searches(text)
+
+
+@given(st.lists(_SIGN_PIECES, max_size=12).map("".join))
+def test_multiplier_and_ordinal_searches_agree_with_a_full_scan_on_any_text(text):
+    check_sign_searches(text)
+
+
+def check_sign_searches(text):
+    """find_numbers runs the multiplier and ordinal patterns only where str.find puts their
+    first character or word; they must find what a scan of the whole text finds."""
+    from ictstats import numbers
+    from ictstats.cues import Words
+
+    spans = lambda matches: [m.span() for m in matches]  # noqa: E731
+    assert spans(numbers._multipliers(text)) == spans(numbers._MULTIPLIER.finditer(text))
+    full = spans(numbers._ordinal_pattern().finditer(text))
+    assert spans(numbers._ordinals(text, Words(text))) == full
+    assert spans(numbers._ordinals(text, None)) == full
+
+
+def test_case_insensitive_ordinal_word_is_what_lower_cases_to_it():
+    """_ordinals looks for the ordinal's first word in the lower-cased text: every
+    character the case-insensitive pattern takes for one of its letters must lower-case
+    to that letter, or an ordinal written with it would be missed."""
+    import regex
+
+    from ictstats.numbers import _ORDINAL_LEAD
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in _ORDINAL_LEAD:
+        takes = set(regex.findall(f"(?i){regex.escape(letter)}", every))
+        assert takes and all(c.lower() == letter for c in takes), (letter, takes)

@@ -49,7 +49,8 @@ class NumberToken(NamedTuple):
 _DIGITS = regex.compile(r"(?<![\p{L}\p{N}_])[0-9]+(?:[.,][0-9]+)*")
 _GLUED = regex.compile(r"\p{L}+")
 _NON_SPACE = regex.compile(r"\S+")
-_MULTIPLIER = regex.compile(r"(?<![\p{L}\p{N}])[xX×]([0-9]+(?:[.,][0-9]+)?)(?![\p{L}\p{N}])")
+_MULTIPLIER_SIGNS = "xX×"  # what a multiplier opens with: _multipliers looks for them with str.find
+_MULTIPLIER = regex.compile(rf"(?<![\p{{L}}\p{{N}}])[{_MULTIPLIER_SIGNS}]([0-9]+(?:[.,][0-9]+)?)(?![\p{{L}}\p{{N}}])")
 
 # Signals of how a document writes numbers, counted over the whole text.
 _EN_SIGNS = regex.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,])|\d,\d{3}\.\d")
@@ -259,11 +260,11 @@ def find_numbers(text: str, *, english: bool | None = None, words: Words | None 
         if value is None:
             continue
         tokens.append(NumberToken(m.start(), end, value * scale, scale, "digits", raw, glued))
-    for m in _MULTIPLIER.finditer(text):
+    for m in _multipliers(text):
         value = parse_digits(m.group(1), english=english_style(m.group(1), False))
         if value is not None:
             tokens.append(NumberToken(m.start(), m.end(), value, 1.0, "multiplier", m.group()))
-    for m in _ordinal_pattern().finditer(text):
+    for m in _ordinals(text, words):
         value = load("numbers")["ordinal"][m.group(1).lower()]
         tokens.append(NumberToken(m.start(1), m.end(1), float(value), 1.0, "ordinal", m.group(1)))
     taken = sorted((t.start, t.end) for t in tokens)
@@ -275,10 +276,56 @@ def find_numbers(text: str, *, english: bool | None = None, words: Words | None 
     return tokens
 
 
+def _multipliers(text: str) -> list[regex.Match]:
+    """The matches of _MULTIPLIER in ``text``, in order.
+
+    A scan tries its look-behind at every character (about 5 ns each); an "x" followed by
+    a digit is rare, so the pattern runs only where str.find puts one."""
+    found = []
+    for sign in _MULTIPLIER_SIGNS:
+        i = text.find(sign)
+        while i != -1:
+            if "0" <= text[i + 1:i + 2] <= "9":
+                m = _MULTIPLIER.match(text, i)
+                if m:
+                    found.append(m)
+            i = text.find(sign, i + 1)
+    found.sort(key=regex.Match.start)
+    return found
+
+
+_ORDINAL_LEAD = "thứ"  # "thứ hai": the word an ordinal opens with
+
+
 @functools.cache
 def _ordinal_pattern() -> regex.Pattern:
     words = words_alternation(load("numbers")["ordinal"], flags="")
-    return regex.compile(rf"(?i)(?<![\p{{L}}])thứ\s+({words})(?![\p{{L}}\p{{N}}])")
+    return regex.compile(rf"(?i)(?<![\p{{L}}]){_ORDINAL_LEAD}\s+({words})(?![\p{{L}}\p{{N}}])")
+
+
+def _ordinals(text: str, words: Words | None) -> list[regex.Match]:
+    """The matches of the ordinal pattern in ``text``, in order.
+
+    The pattern opens with a look-behind, which keeps `regex` from searching for its first
+    word: a scan tries it at every character. It runs instead where the lower-cased text
+    holds the word (regex's case-insensitive "thứ" is exactly what lower-cases to it;
+    test_numbers checks that for every character)."""
+    pattern = _ordinal_pattern()
+    lower = words.lower if words is not None else None
+    if lower is None:
+        lower = text.lower()
+        if len(lower) != len(text):  # offsets would drift
+            return list(pattern.finditer(text))
+    found = []
+    i = lower.find(_ORDINAL_LEAD)
+    while i != -1:
+        m = pattern.match(text, i)
+        if m:
+            found.append(m)
+            i = lower.find(_ORDINAL_LEAD, m.end())
+        else:
+            i = lower.find(_ORDINAL_LEAD, i + 1)
+    return found
 
 
 def _spelled_runs(words: Words) -> list[tuple[int, int]]:

@@ -332,3 +332,21 @@ def test_last_word_tests_before_the_baseline_and_since_patterns_change_nothing(t
     gated = periods.find_times(text, "2024-05-01")
     monkeypatch.setattr(periods, "_ending_words", lambda: (("",), ("",), 1))
     assert periods.find_times(text, "2024-05-01") == gated
+
+
+@pytest.mark.parametrize(
+    "text, spans",
+    [
+        ("Doanh thu (năm 2023) đạt 5 tỷ", [(10, 20)]),
+        ("a) tỷ lệ (b (c) d) 5%", [(12, 15), (9, 18)]),
+        ("(2023) 5%", [(0, 6)]),  # a ")" with none open closes nothing
+        ("tỷ lệ (chưa đóng 5%", []),
+        ("không có ngoặc, 5%", []),
+        (") ) (x) 5", [(4, 7)]),
+    ],
+)
+def test_closed_parentheses(text, spans):
+    """The parentheses opened and closed before the number (a status and period barrier)."""
+    from ictstats.status import closed_parentheses
+
+    assert closed_parentheses(text, 0, len(text)) == spans

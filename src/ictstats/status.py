@@ -30,7 +30,10 @@ _PARENS = regex.compile(r"[()]")
 def closed_parentheses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of parentheses in text[start:end] that open and close before ``end``."""
     spans, stack = [], []
-    for m in _PARENS.finditer(text, start, end):
+    first_open = text.find("(", start, end)
+    if first_open == -1:  # most sentences: a ")" with none open before it closes nothing
+        return spans
+    for m in _PARENS.finditer(text, first_open, end):
         if m.group() == "(":
             stack.append(m.start())
         elif stack:

@@ -280,7 +280,8 @@ def _multipliers(text: str) -> list[regex.Match]:
     """The matches of _MULTIPLIER in ``text``, in order.
 
     A scan tries its look-behind at every character (about 5 ns each); an "x" followed by
-    a digit is rare, so the pattern runs only where str.find puts one."""
+    a digit is rare, so the pattern runs only where str.find puts one. A match holds no
+    sign after its first character, so two matches never overlap, as in a scan."""
     found = []
     for sign in _MULTIPLIER_SIGNS:
         i = text.find(sign)

@@ -7,7 +7,7 @@ from ictstats.lexicon import load
 from regen_golden import FIXTURES
 
 SECTIONS = {
-    "numbers": {"scale", "scale_not_before", "attached_scale", "spelled", "ordinal", "range"},
+    "numbers": {"scale", "scale_not_before", "attached_scale", "spelled", "ordinal", "ordinal_marker", "range"},
     "units": {"unit", "unit_rules", "rate_suffix", "per_capita", "currency_prefix", "multiplier_prefix"},
     "qualifiers": {"qualifier", "qualifier_pair", "qualifier_exceptions", "change"},
     "context": {"value_cues", "count_subject", "rate_words", "score", "bare", "rank", "ordinal", "names", "nouns"},

@@ -179,9 +179,9 @@ def test_case_insensitive_ordinal_word_is_what_lower_cases_to_it():
     to that letter, or an ordinal written with it would be missed."""
     import regex
 
-    from ictstats.numbers import _ORDINAL_LEAD
+    from ictstats.numbers import ordinal_marker
 
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
-    for letter in _ORDINAL_LEAD:
+    for letter in ordinal_marker():
         takes = set(regex.findall(f"(?i){regex.escape(letter)}", every))
         assert takes and all(c.lower() == letter for c in takes), (letter, takes)

@@ -295,13 +295,16 @@ def _multipliers(text: str) -> list[regex.Match]:
     return found
 
 
-_ORDINAL_LEAD = "thứ"  # "thứ hai": the word an ordinal opens with
+@functools.cache
+def ordinal_marker() -> str:
+    """The word an ordinal opens with ("thứ hai"), lower-cased, from numbers.toml."""
+    return load("numbers")["ordinal_marker"]["word"].lower()
 
 
 @functools.cache
 def _ordinal_pattern() -> regex.Pattern:
     words = words_alternation(load("numbers")["ordinal"], flags="")
-    return regex.compile(rf"(?i)(?<![\p{{L}}]){_ORDINAL_LEAD}\s+({words})(?![\p{{L}}\p{{N}}])")
+    return regex.compile(rf"(?i)(?<![\p{{L}}]){regex.escape(ordinal_marker())}\s+({words})(?![\p{{L}}\p{{N}}])")
 
 
 def _ordinals(text: str, words: Words | None) -> list[regex.Match]:
@@ -311,21 +314,21 @@ def _ordinals(text: str, words: Words | None) -> list[regex.Match]:
     word: a scan tries it at every character. It runs instead where the lower-cased text
     holds the word (regex's case-insensitive "thứ" is exactly what lower-cases to it;
     test_numbers checks that for every character)."""
-    pattern = _ordinal_pattern()
+    pattern, marker = _ordinal_pattern(), ordinal_marker()
     lower = words.lower if words is not None else None
     if lower is None:
         lower = text.lower()
         if len(lower) != len(text):  # offsets would drift
             return list(pattern.finditer(text))
     found = []
-    i = lower.find(_ORDINAL_LEAD)
+    i = lower.find(marker)
     while i != -1:
         m = pattern.match(text, i)
         if m:
             found.append(m)
-            i = lower.find(_ORDINAL_LEAD, m.end())
+            i = lower.find(marker, m.end())
         else:
-            i = lower.find(_ORDINAL_LEAD, i + 1)
+            i = lower.find(marker, i + 1)
     return found
 
 

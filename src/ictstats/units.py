@@ -217,8 +217,9 @@ def _rank_patterns():
     rank = load("context")["rank"]
     prefix = compile_before(r"(?:^|(?<=[^\p{L}]))" + words_alternation(rank["prefix"]) + _SPACE + r"$")
     top = compile_before(r"(?:^|(?<=[^\p{L}]))" + words_alternation(rank["top"]) + _SPACE + r"$")
-    thu = compile_before(r"(?:^|(?<=[^\p{L}]))(?i:thứ)" + _SPACE + r"$")
-    gate = word_gate(rank["prefix"] + rank["top"], last=True)  # "thứ" (for `thu`) ends "đứng thứ"
+    marker = [load("numbers")["ordinal_marker"]["word"]]  # "thứ 2 ASEAN"
+    thu = compile_before(r"(?:^|(?<=[^\p{L}]))" + words_alternation(marker) + _SPACE + r"$")
+    gate = word_gate(rank["prefix"] + rank["top"] + marker, last=True)
     scope = regex.compile(_SPACE + r"(?:" + words_alternation(rank["scope_lead"]) + r"\s+)?" + words_alternation(rank["scope_words"]) + r"(?![\p{L}])")
     return prefix, top, thu, scope, gate
 

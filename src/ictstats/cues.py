@@ -180,7 +180,7 @@ class PhraseSet:
         self._literal_keys, self._first_keys, self._spaced_keys = frozenset(self._literal), frozenset(self._by_first), frozenset(self._spaced)
         self._spaced_longest = {first: max(length for _, length in entries) for first, entries in self._spaced.items()}
         #: every key this set looks up in a document's Words
-        self.looked_up = frozenset(self._by_first) | frozenset(self._literal) | frozenset(self._spaced) | frozenset(self._after_gap.values())
+        self.looked_up = self._first_keys | self._literal_keys | self._spaced_keys | frozenset(self._after_gap.values())
 
     def hits(self, words: Words, bound: Callable[[int], int]) -> list[tuple[int, int, int]]:
         """(start, end, phrase index) of every match, in order of start.

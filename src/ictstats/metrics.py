@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 from pathlib import Path
 
@@ -31,9 +31,11 @@ class Metric:
     items: tuple[str, ...] = ()
     item_cues: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    # lower-cased once: every counted number of a document is checked against every metric
+    _items_lower: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _item_cues_lower: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
-        # lower-cased once: every counted number of a document is checked against every metric
         object.__setattr__(self, "_items_lower", tuple(i.lower() for i in self.items))
         object.__setattr__(self, "_item_cues_lower", tuple(c.lower() for c in self.item_cues))
 

@@ -228,10 +228,10 @@ class _Years:
         return self._found
 
 
-def _nearby_year(text: str, pos: int, years: _Years) -> int | None:
+def _nearby_year(text: str, pos: int, years_of: _Years) -> int | None:
     """The year "qua 11 tháng" or "trong tháng 11" belongs to: one stated in the same sentence
     (not a comparison's), else the nearest year stated before it in the document."""
-    years = years()
+    years = years_of()
     lo = max(text.rfind(".", max(0, pos - 600), pos), text.rfind("\n", max(0, pos - 600), pos)) + 1
     hi_candidates = [i for i in (text.find(". ", pos, pos + 600), text.find("\n", pos, pos + 600)) if i != -1]
     hi = min(hi_candidates) if hi_candidates else min(len(text), pos + 600)

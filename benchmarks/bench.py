@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import platform
 import random
 import subprocess
 import sys
@@ -121,6 +122,8 @@ def main() -> None:
     ap.add_argument("--variation", choices=sorted(VARIATIONS), default="shape",
                     help="how numbers are varied: keep their shape (default) or shuffle every digit")
     a = ap.parse_args()
+    # the interpreter's build changes the figures by 15-20% (docs/performance.md): say which one ran
+    print(f"python {platform.python_version()} at {os.path.realpath(sys.executable)}")
     with tempfile.TemporaryDirectory() as tmp:
         for mb in a.mb:
             corpus = Path(tmp) / f"corpus-{mb:g}mb.jsonl"

@@ -22,6 +22,7 @@ from typing import NamedTuple
 import regex
 
 from .lexicon import compile_before, load, word_gate, word_set, words_alternation
+from .numbers import ordinal_marker
 
 
 class UnitReading(NamedTuple):
@@ -217,7 +218,7 @@ def _rank_patterns():
     rank = load("context")["rank"]
     prefix = compile_before(r"(?:^|(?<=[^\p{L}]))" + words_alternation(rank["prefix"]) + _SPACE + r"$")
     top = compile_before(r"(?:^|(?<=[^\p{L}]))" + words_alternation(rank["top"]) + _SPACE + r"$")
-    marker = [load("numbers")["ordinal_marker"]["word"]]  # "thứ 2 ASEAN"
+    marker = [ordinal_marker()]  # "thứ 2 ASEAN"
     thu = compile_before(r"(?:^|(?<=[^\p{L}]))" + words_alternation(marker) + _SPACE + r"$")
     gate = word_gate(rank["prefix"] + rank["top"] + marker, last=True)
     scope = regex.compile(_SPACE + r"(?:" + words_alternation(rank["scope_lead"]) + r"\s+)?" + words_alternation(rank["scope_words"]) + r"(?![\p{L}])")

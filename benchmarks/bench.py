@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import regex
@@ -66,16 +67,24 @@ def vary_numbers(text: str, rng: random.Random) -> str:
 VARIATIONS = {"shape": vary_numbers, "digits": vary_digits}
 
 
-def build_corpus(path: Path, megabytes: float, seed: int = 7, variation: str = "shape") -> tuple[int, int]:
-    """Write a JSONL corpus of at least ``megabytes`` MB of text; return (documents, text bytes)."""
+def varied_rounds(seed: int = 7, variation: str = "shape") -> Iterator[list[str]]:
+    """Every fixture article once per round, each time with its numbers varied anew."""
     rng = random.Random(seed)
     vary = VARIATIONS[variation]
     texts = [p.read_text(encoding="utf-8") for p in FIXTURES]
+    while True:
+        yield [vary(text, rng) for text in texts]
+
+
+def build_corpus(path: Path, megabytes: float, seed: int = 7, variation: str = "shape") -> tuple[int, int]:
+    """Write a JSONL corpus of at least ``megabytes`` MB of text, in whole rounds of the
+    fixtures; return (documents, text bytes)."""
     target, written, docs = megabytes * 1e6, 0, 0
     with path.open("w", encoding="utf-8") as out:
-        while written < target:
-            for text in texts:
-                varied = vary(text, rng)
+        for texts in varied_rounds(seed, variation):
+            if written >= target:
+                break
+            for varied in texts:
                 out.write(json.dumps({"id": docs, "text": varied}, ensure_ascii=False) + "\n")
                 written += len(varied.encode("utf-8"))
                 docs += 1
@@ -87,14 +96,13 @@ def floor(path: Path) -> float:
 
     Texts are read one at a time: holding the corpus here would inflate the
     high-water memory that forked children report."""
-    pattern = regex.compile(r"\d+")
     size, seconds = 0, 0.0
     with path.open(encoding="utf-8") as f:
         for line in f:
             text = json.loads(line)["text"]
             size += len(text.encode("utf-8"))
             start = time.perf_counter()
-            for _ in pattern.finditer(text):
+            for _ in DIGIT_RUN.finditer(text):
                 pass
             seconds += time.perf_counter() - start
     return size / 1e6 / seconds

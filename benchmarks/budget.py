@@ -14,7 +14,7 @@ machine's load; the shares of the budget are what to read.
 from __future__ import annotations
 
 import argparse
-import random
+import itertools
 import re
 import sys
 import timeit
@@ -33,10 +33,10 @@ WORDS_REGEX = regex.compile(r"[\p{L}\p{N}]+|\S")
 WORDS_RE = re.compile(r"\w+|\S")
 
 
-def articles(count: int, seed: int = 7) -> list[str]:
-    rng = random.Random(seed)
-    texts = [p.read_text(encoding="utf-8") for p in bench.FIXTURES]
-    return [normalize(bench.vary_numbers(texts[i % len(texts)], rng)) for i in range(count)]
+def articles(count: int) -> list[str]:
+    """The first ``count`` articles of the benchmark's shape-kept corpus."""
+    texts = itertools.chain.from_iterable(bench.varied_rounds())
+    return [normalize(text) for text in itertools.islice(texts, count)]
 
 
 def main() -> None:

@@ -215,7 +215,9 @@ def test_batches_keep_every_document_and_error_in_input_order(monkeypatch):
 
 
 def _cli(*args):
-    return subprocess.Popen([sys.executable, "-m", "ictstats", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    """The command in a child process, its pipes unbuffered on this side: ``communicate``
+    reads the pipe itself, so bytes a buffered ``readline`` had read ahead would be lost."""
+    return subprocess.Popen([sys.executable, "-m", "ictstats", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0)
 
 
 def test_rows_stream_out_before_the_input_ends(tmp_path):
@@ -229,7 +231,7 @@ def test_rows_stream_out_before_the_input_ends(tmp_path):
         with open(fifo, "w", encoding="utf-8") as w:
             w.write("có 3 nhà mạng")
         out, _ = proc.communicate(timeout=60)
-        assert json.loads(out.splitlines()[-1])["surface"] == "3 nhà mạng"
+        assert json.loads(out.decode("utf-8").splitlines()[-1])["surface"] == "3 nhà mạng"
     finally:
         proc.kill()
 
@@ -239,11 +241,11 @@ def test_interrupt_leaves_only_complete_rows(tmp_path):
     text = (FIXTURES / "003_e200c732da0c8e84.txt").read_text(encoding="utf-8")
     corpus.write_text((json.dumps({"text": text}, ensure_ascii=False) + "\n") * 3000, encoding="utf-8")
     proc = _cli("extract", str(corpus), "-f", "jsonl")
-    proc.stdout.readline()
-    proc.send_signal(signal.SIGINT)
+    first = proc.stdout.readline()
+    proc.send_signal(signal.SIGINT)  # while the command is still writing rows
     out, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130 and "interrupted" in err
-    for line in out.splitlines():
+    assert proc.returncode == 130 and "interrupted" in err.decode("utf-8")
+    for line in (first + out).decode("utf-8").splitlines():
         json.loads(line)  # every line written is a whole row
 
 

@@ -73,6 +73,38 @@ def test_bad_records_are_reported_and_the_rest_read(tmp_path):
     assert len(errors) == 2 and "line 2 is not JSON" in errors[0] and "record 3 has no 'text'" in errors[1]
 
 
+def test_null_or_non_string_text_is_an_error_for_that_record(tmp_path):
+    # a null cell is a record whose text is missing, not an empty article, and
+    # str() of a list would be read as prose: both are reported, the rest read
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text('{"text": null}\n{"text": ["có 3 nhà mạng"]}\n{"text": "đạt 41%"}\n', encoding="utf-8")
+    result = run("extract", str(corpus), "-f", "jsonl")
+    assert result.exit_code == 1
+    assert [r["doc"] for r in rows_of(result)] == [f"{corpus}#3"]
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 2
+    assert "record 1 has no text (its 'text' cell is missing or null)" in errors[0]
+    assert "record 2's 'text' cell is list, not text" in errors[1]
+
+
+def test_csv_row_short_of_fields_is_an_error_for_that_row(tmp_path):
+    corpus = tmp_path / "news.csv"
+    corpus.write_text("url,content\nu1,có 3 nhà mạng\nu2\nu3,đạt 41%\n", encoding="utf-8")
+    result = run("extract", str(corpus), "-f", "jsonl", "--text-column", "content")
+    assert result.exit_code == 1
+    assert [r["surface"] for r in rows_of(result)] == ["3 nhà mạng", "41%"]
+    assert "record 2 has no text" in result.stderr
+
+
+def test_parquet_null_text_is_an_error_for_that_record(tmp_path):
+    corpus = tmp_path / "news.parquet"
+    pq.write_table(pa.table({"text": [None, "có 3 nhà mạng"]}), corpus)
+    result = run("extract", str(corpus), "-f", "jsonl")
+    assert result.exit_code == 1
+    assert [r["doc"] for r in rows_of(result)] == [f"{corpus}#2"]
+    assert "record 1 has no text" in result.stderr
+
+
 def test_csv_and_tsv_corpora(tmp_path):
     for suffix, delimiter in ((".csv", ","), (".tsv", "\t")):
         corpus = tmp_path / f"news{suffix}"

@@ -187,7 +187,13 @@ def _record(name: str, record: dict, n: int, options: ReadOptions) -> Document:
     ident = record.get(options.id_column) if options.id_column else n
     if options.id_column and options.id_column not in record:
         raise InputError(f"{name}: record {n} has no {options.id_column!r} column")
-    value = "" if record[column] is None else str(record[column])
+    value = record[column]
+    if value is None:
+        # a null cell (or a CSV row short of fields) is a record without text, not an empty article
+        raise InputError(f"{name}: record {n} has no text (its {column!r} cell is missing or null)")
+    if not isinstance(value, str):
+        # str() of a list or an object would be read as if it were prose
+        raise InputError(f"{name}: record {n}'s {column!r} cell is {type(value).__name__}, not text")
     if len(value) > options.max_size:
         raise InputError(f"{name}: record {n} is too large ({len(value) / MB:.1f} M characters; see --max-size)")
     return Document(f"{name}#{ident}", value)

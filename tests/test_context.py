@@ -263,6 +263,44 @@ TIME_SENTENCES = [
 TIME_TEXTS = TIME_SENTENCES + [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
 
 
+@pytest.fixture
+def extend_time_lexicon(monkeypatch):
+    """Add words to a list of time.toml, as a user would: data only, no code changes."""
+    import copy
+
+    from ictstats import lexicon, status
+
+    extended = copy.deepcopy(load("time"))
+    cached = (periods._patterns, periods.looked_up_words, periods._first_part, status._after_target_year)
+    for module in (periods, status):
+        monkeypatch.setattr(module, "load", lambda name: extended if name == "time" else lexicon.load(name))
+
+    def extend(section, key, *words):
+        extended[section][key] += words
+        for f in cached:  # what the stages built from the lexicon, once per process
+            f.cache_clear()
+
+    extend("period", "month")  # nothing added yet: built from the copy
+    yield extend
+    for f in cached:
+        f.cache_clear()
+
+
+def test_time_words_added_to_the_lexicon_are_read_without_code_changes(extend_time_lexicon):
+    text = "Thời kỳ 2011-2020 tăng 9%; Quý III/2019, 3 th cuối năm 2018"
+    assert [t.period for t in periods.find_times(text)] == ["2019-07/2019-09", "2018"]
+    extend_time_lexicon("period", "year_span", "thời kỳ")
+    extend_time_lexicon("period", "month", "th")
+    assert [t.period for t in periods.find_times(text)] == ["2011/2020", "2019-07/2019-09", "2018-10/2018-12"]
+
+
+def test_status_year_after_the_number_follows_the_lexicon(extend_time_lexicon):
+    text = "Số thuê bao 5G đạt 20 triệu thuê bao trước năm 2030."
+    assert row(text, "20 triệu thuê bao").status == "actual"
+    extend_time_lexicon("status", "target_year_after", "trước năm")
+    assert row(text, "20 triệu thuê bao").status == "target"
+
+
 @pytest.mark.parametrize("text", TIME_TEXTS)
 def test_time_expressions_found_from_anchors_equal_a_full_scan(text):
     """find_times tries its pattern only at digits and starter words; that must find what a scan of every position finds."""

@@ -123,6 +123,19 @@ def test_a_word_gate_never_hides_a_cue_its_regex_finds(name, gate, pattern, reac
     assert matched >= len(phrases)  # every phrase was seen by the regex at least once
 
 
+def test_time_grammar_words_are_listed_lower_case_and_sides_do_not_overlap():
+    """periods.py builds its time expressions around these lists and nothing else: each must
+    be there, non-empty and lower case (the patterns are case-insensitive, and the word index
+    and the resolution of "đầu"/"cuối" compare lower-cased words)."""
+    period = load("time")["period"]
+    for key in ("month", "year", "quarter", "year_span", "years_of", "first_part", "last_part", "signed_on"):
+        words = period[key]
+        assert words and all(isinstance(w, str) and w == w.lower() and w.strip() == w for w in words), key
+    assert not set(period["first_part"]) & set(period["last_part"])
+    after = load("time")["status"]["target_year_after"]
+    assert after and all(w == w.lower() for w in after)
+
+
 def test_the_horizon_gate_never_hides_a_horizon_the_regex_finds():
     """status_for runs the horizon regex ("đến năm 2025 … đạt") only where a literal search finds
     a horizon's first word; on every phrase (in capitals too) and every fixture sentence, a

@@ -57,20 +57,24 @@ def _patterns():
     spelled = [w for part in _spelled_month_parts() for w in part]
     listed = {key: [p.split()[0] for p in lex[key]] for key in _LISTED}
     so_far, year_lead = lex["months_so_far_lead"], lex["year_lead"]
+    # the grammar's words, each an alternation of its variants in time.toml
+    month, year, quarter, year_span, years_of = (words_alternation(lex[k], flags="") for k in _GRAMMAR)
+    side = words_alternation(lex["first_part"] + lex["last_part"], flags="")
+    first = {k: [p.split()[0] for p in lex[k]] for k in _GRAMMAR}
     # (name, regex, can it start with a digit, the words it can start with): _time_matches tries
     # at a digit or a starter word only the branches that can start there; test_context checks
     # the result against a scan of the whole pattern at every position. A branch that can start
     # with a digit must start with \d{1,2} then a space or one of /.- (see _DIGIT_START).
     table = [
-        ("first_months", rf"{months_word}\s+tháng\s+(đầu|cuối)\s+năm(?:\s+{rel_year})?", True, spelled),
-        ("months_so_far", rf"{words_alternation(so_far, flags='')}\s+{months_word}\s+tháng(?![\p{{L}}\d/])(?!\s+(?:đầu|cuối))", False, so_far),
-        ("quarter", rf"quý\s+(IV|I{{1,3}}|[1-4])\s*(?:/\s*|năm\s+){_Y}", False, ["quý"]),
+        ("first_months", rf"{months_word}\s+{month}\s+({side})\s+{year}(?:\s+{rel_year})?", True, spelled),
+        ("months_so_far", rf"{words_alternation(so_far, flags='')}\s+{months_word}\s+{month}(?![\p{{L}}\d/])(?!\s+{side})", False, so_far),
+        ("quarter", rf"{quarter}\s+(IV|I{{1,3}}|[1-4])\s*(?:/\s*|{year}\s+){_Y}", False, first["quarter"]),
         ("date", rf"(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*{_Y}", True, []),
-        ("month_year_words", rf"tháng\s+(\d{{1,2}})\s+năm\s+{rel_year}", False, ["tháng"]),
-        ("month_year", rf"(?:tháng\s+)?(\d{{1,2}})\s*/\s*{_Y}(?!/)", True, ["tháng"]),
-        ("month", r"tháng\s+(\d{1,2})(?![\d/]|[.,]\d|\s+năm)", False, ["tháng"]),
-        ("year_range", rf"giai\s+đoạn\s+{_Y}\s*[-–]\s*{_Y}", False, ["giai"]),
-        ("year", rf"(?:những\s+)?năm\s+{_Y}|{words_alternation(year_lead, flags='')}\s+{_Y}(?![\d/])", False, ["những", "năm", *year_lead]),
+        ("month_year_words", rf"{month}\s+(\d{{1,2}})\s+{year}\s+{rel_year}", False, first["month"]),
+        ("month_year", rf"(?:{month}\s+)?(\d{{1,2}})\s*/\s*{_Y}(?!/)", True, first["month"]),
+        ("month", rf"{month}\s+(\d{{1,2}})(?![\d/]|[.,]\d|\s+{year})", False, first["month"]),
+        ("year_range", rf"{year_span}\s+{_Y}\s*[-–]\s*{_Y}", False, first["year_span"]),
+        ("year", rf"(?:{years_of}\s+)?{year}\s+{_Y}|{words_alternation(year_lead, flags='')}\s+{_Y}(?![\d/])", False, [*first["years_of"], *first["year"], *year_lead]),
         ("this_year", words_alternation(lex["this_year"], flags=""), False, listed["this_year"]),
         ("last_year", words_alternation(lex["last_year"], flags=""), False, listed["last_year"]),
         ("last_month", words_alternation(lex["last_month"], flags=""), False, listed["last_month"]),
@@ -96,7 +100,8 @@ def _patterns():
     multiple = words_alternation(comparison["multiple_open"]) + r"\s+\S+\s+" + words_alternation(comparison["multiple_close"])
     baseline = compile_before(rf"(?:{markers}|{multiple})(?:\s+{between})?\s*$|(?:^|\s){same}\s*$")
     since = compile_before(r"(?:^|\s)" + words_alternation(comparison["since"]) + r"\s*$")
-    legal = compile_before(r"(?i)\d+[/\-]\S*\p{Lu}\S*(?:\s+\S+){0,8}?\s+ngày\s*$")
+    signed_on = words_alternation(lex["signed_on"], flags="")
+    legal = compile_before(r"(?i)\d+[/\-]\S*\p{Lu}\S*(?:\s+\S+){0,8}?\s+" + signed_on + r"\s*$")
     return combined, groups, baseline, since, legal, by_word, at_digit
 
 
@@ -104,6 +109,7 @@ _TIME_REACH = 200  # far longer than any time expression ("mười hai tháng đ
 
 
 _LISTED = ("this_year", "last_year", "last_month", "present", "recent")
+_GRAMMAR = ("month", "year", "quarter", "year_span", "years_of")
 # Where a time expression can start: a digit with no letter or digit before it, or a starter word.
 # Every branch that can start at a digit starts with one or two digits followed by a space or
 # a date separator ("6 tháng đầu", "31/8/2023", "5/2020"), so "1.347.087" and "30,95%" offer
@@ -265,11 +271,11 @@ def comparison_patterns() -> dict[str, regex.Pattern]:
 
 def _resolve(kind: str, g, doc_date: str, doc_year: int | None, text: str, pos: int, years) -> str:
     if kind == "first_months":
-        n, side, rel = _month_count(g.group(1)), g.group(2).lower(), (g.group(3) or "").lower()
+        n, side, rel = _month_count(g.group(1)), " ".join(g.group(2).lower().split()), (g.group(3) or "").lower()
         year = _year_of(rel, doc_year) if rel else (_nearby_year(text, pos, years) or doc_year)
         if not year or not 1 <= n <= 12:
             return ""
-        lo, hi = (1, n) if side == "đầu" else (13 - n, 12)
+        lo, hi = (1, n) if side in _first_part() else (13 - n, 12)
         return f"{ym(year, lo)}/{ym(year, hi)}"
     if kind == "months_so_far":
         n = _month_count(g.group(1))
@@ -306,6 +312,12 @@ def _resolve(kind: str, g, doc_date: str, doc_year: int | None, text: str, pos: 
     if kind == "recent":
         return doc_date[:7]
     return ""
+
+
+@functools.cache
+def _first_part() -> frozenset[str]:
+    """"đầu" of "6 tháng đầu năm", lower-cased with single spaces: the months count from January."""
+    return frozenset(" ".join(w.lower().split()) for w in load("time")["period"]["first_part"])
 
 
 @functools.cache

@@ -20,7 +20,7 @@ from .lexicon import load, word_gate, words_alternation
 
 @functools.cache
 def _after_target_year() -> regex.Pattern:
-    words = load("time")["status"]["target_year_before"]
+    words = load("time")["status"]["target_year_after"]
     return regex.compile(r"[ \t]*(?:[^\s,;]+[ \t]+){0,2}?" + words_alternation(words) + r"\s+(?:19|20)\d{2}")
 
 
@@ -126,6 +126,6 @@ def status_for(text: str, sentence: tuple[int, int], start: int, end: int, doc_y
     if horizon and not _patterns()["done"].search(text, horizon.end(), start) and (not doc_year or int(horizon.group(1)) > doc_year):
         return "target", horizon.group().strip() + " … đạt"
     m = _after_target_year().match(text, end, end + 60)
-    if m and "vào" in m.group().lower():
+    if m:
         return "target", m.group().strip()
     return "actual", ""

@@ -275,15 +275,17 @@ def extend_time_lexicon(monkeypatch):
     for module in (periods, status):
         monkeypatch.setattr(module, "load", lambda name: extended if name == "time" else lexicon.load(name))
 
-    def extend(section, key, *words):
-        extended[section][key] += words
-        for f in cached:  # what the stages built from the lexicon, once per process
+    def rebuild():  # what the stages built from the lexicon, once per process
+        for f in cached:
             f.cache_clear()
 
-    extend("period", "month")  # nothing added yet: built from the copy
+    def extend(section, key, *words):
+        extended[section][key] += words
+        rebuild()
+
+    rebuild()
     yield extend
-    for f in cached:
-        f.cache_clear()
+    rebuild()
 
 
 def test_time_words_added_to_the_lexicon_are_read_without_code_changes(extend_time_lexicon):

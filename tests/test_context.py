@@ -185,6 +185,8 @@ def test_detect_doc_date(text, date):
         ("Hoàn thành mục tiêu, chỉ tiêu; Bộ đạt 100% tỷ lệ", "100%", "actual"),
         ("Năm 2025, các nhà mạng dự kiến lắp thêm 3.500 trạm", "3.500 trạm", "target"),
         ("Phát triển tên miền đạt 1.000.000 tên miền vào năm 2025", "1.000.000 tên miền", "target"),
+        (" date 2026-03 Phát triển tên miền đạt 1.000.000 tên miền vào năm 2025", "1.000.000 tên miền", "actual"),  # a past year
+        (" date 2024-03 Phát triển tên miền đạt 1.000.000 tên miền vào năm 2025", "1.000.000 tên miền", "target"),
         ("Đến năm 2025, tỷ lệ hộ gia đình có cáp quang đạt 80%.", "80%", "target"),
         ("Tính đến hết năm 2023, tỷ lệ hộ gia đình có cáp quang đạt 80%.", "80%", "actual"),
         ("Tới năm 2006 con số này đã đạt 20.579 tên miền.", "20.579 tên miền", "actual"),

@@ -21,7 +21,7 @@ from .lexicon import load, word_gate, words_alternation
 @functools.cache
 def _after_target_year() -> regex.Pattern:
     words = load("time")["status"]["target_year_after"]
-    return regex.compile(r"[ \t]*(?:[^\s,;]+[ \t]+){0,2}?" + words_alternation(words) + r"\s+(?:19|20)\d{2}")
+    return regex.compile(r"[ \t]*(?:[^\s,;]+[ \t]+){0,2}?" + words_alternation(words) + r"\s+((?:19|20)\d{2})")
 
 
 _PARENS = regex.compile(r"[()]")
@@ -125,7 +125,9 @@ def status_for(text: str, sentence: tuple[int, int], start: int, end: int, doc_y
     horizon = _horizon_gate().search(text[segment_start:start].lower()) and _patterns()["horizon"].search(text, segment_start, start)
     if horizon and not _patterns()["done"].search(text, horizon.end(), start) and (not doc_year or int(horizon.group(1)) > doc_year):
         return "target", horizon.group().strip() + " … đạt"
+    # like the horizon before the number, a year after it is a goal only if it is still
+    # ahead of the document ("tăng 20% vào năm 2010" in a 2020 article is history)
     m = _after_target_year().match(text, end, end + 60)
-    if m:
+    if m and (not doc_year or int(m.group(1)) > doc_year):
         return "target", m.group().strip()
     return "actual", ""

@@ -87,6 +87,21 @@ def test_null_or_non_string_text_is_an_error_for_that_record(tmp_path):
     assert "record 2's 'text' cell is list, not text" in errors[1]
 
 
+def test_null_or_blank_id_is_an_error_for_that_record(tmp_path):
+    # the rows of a record without an id could not be joined back to it ("file#None")
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text(
+        '{"id": null, "text": "có 3 nhà mạng"}\n{"id": " ", "text": "có 4 nhà mạng"}\n{"id": 0, "text": "đạt 41%"}\n',
+        encoding="utf-8",
+    )
+    result = run("extract", str(corpus), "-f", "jsonl", "--id-column", "id")
+    assert result.exit_code == 1
+    assert [r["doc"] for r in rows_of(result)] == [f"{corpus}#0"]
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 2
+    assert "record 1 has no id (its 'id' cell is empty or null)" in errors[0] and "record 2 has no id" in errors[1]
+
+
 def test_csv_row_short_of_fields_is_an_error_for_that_row(tmp_path):
     corpus = tmp_path / "news.csv"
     corpus.write_text("url,content\nu1,có 3 nhà mạng\nu2\nu3,đạt 41%\n", encoding="utf-8")

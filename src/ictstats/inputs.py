@@ -187,6 +187,9 @@ def _record(name: str, record: dict, n: int, options: ReadOptions) -> Document:
     ident = record.get(options.id_column) if options.id_column else n
     if options.id_column and options.id_column not in record:
         raise InputError(f"{name}: record {n} has no {options.id_column!r} column")
+    if ident is None or (isinstance(ident, str) and not ident.strip()):
+        # "file#None" or "file#" would name no record and merge every nameless one into one doc
+        raise InputError(f"{name}: record {n} has no id (its {options.id_column!r} cell is empty or null)")
     value = record[column]
     if value is None:
         # a null cell (or a CSV row short of fields) is a record without text, not an empty article

@@ -93,6 +93,8 @@ EXAMPLES_FROM_SPEC = [
     E("đạt 0,69 doanh nghiệp/1.000 dân", ("0,69 doanh nghiệp/1.000 dân", 0.69, "per1000")),
     E("sử dụng 50GB/ngày", ("50GB/ngày", 50, "GB/day")),
     E("băng thông 1,2 Tbps", ("1,2 Tbps", 1.2, "Tbps")),
+    E("tốc độ băng rộng cố định đạt 97,3 Mbit/s, quốc tế 25,6 Tbit/s",
+      ("97,3 Mbit/s", 97.3, "Mbps"), ("25,6 Tbit/s", 25.6, "Tbps"), note="rates written with 'bit/s' were counts of 'mbit'"),
     E("3.397.492 (tương đương 142 tỷ USD)", ("3.397.492", 3397492, ""), ("142 tỷ USD", 142e9, "USD")),
     E("đạt tổng điểm 94,59/100", ("94,59/100", 94.59, "")),
     E("chưa đến 5% doanh nghiệp", ("chưa đến 5%", 5, "%", {"qualifier": "<"})),

@@ -113,6 +113,7 @@ EXAMPLES_FROM_SPEC = [
 # Text that holds numerals but no quantity (SPEC §8).
 NO_QUANTITY = [
     E("Nghị định số 47/2020/NĐ-CP ngày 09/4/2020"),
+    E("từ ngày 2/3/2020 đến 5/3/2020"),
     E("Ngày 11/6/2020, tại Hà Nội"),
     E("Đại hội đại biểu lần thứ V, nhiệm kỳ 2020 - 2025"),
     E("triển khai mạng 5G và IPv6 trên nền 4G/LTE"),
@@ -161,6 +162,17 @@ BUGS_CAUGHT = [
     E("mạng 5G phủ 63 tỉnh", ("63 tỉnh", 63, "count"), note="found by explain: '5G' two words back was taken for a name"),
     E("Viettel phủ 63 tỉnh", ("63 tỉnh", 63, "count"), note="a name two words back does not swallow a count of a known noun"),
     E("\U00011de0 và ٣ và 5%", ("5%", 5, "%"), note="hypothesis: digits of other scripts matched \\d but float() cannot read them"),
+    # a number over a total: the total alone was read as the count, the number itself dropped
+    E("Đến nay đã có 25/63 tỉnh, thành phố triển khai",
+      ("25", 25, "count", {"item": "tỉnh", "rule": "number/count.part_of_total"}), ("63 tỉnh", 63, "count"),
+      note="'25/63 tỉnh' gave only '63 tỉnh': 63 provinces where 25 did it"),
+    E("Mạng 5G đã phủ sóng 63/63 tỉnh, thành phố", ("63", 63, "count", {"item": "tỉnh"}), ("63 tỉnh", 63, "count")),
+    E("Hơn 2/3 doanh nghiệp đã ứng dụng điện toán đám mây",
+      ("Hơn 2/3", 200 / 3, "%", {"qualifier": ">", "rule": "number/percent.fraction"}),
+      note="a fraction: '2/3 doanh nghiệp' gave a count of 3 enterprises"),
+    E("gần 1/2 số hộ gia đình có cáp quang", ("gần 1/2", 50, "%", {"qualifier": "~"})),
+    E("khoảng 1/5 dân số dùng ví điện tử", ("khoảng 1/5", 20, "%"), note="'dân số' makes a fraction whatever the denominator"),
+    E("xếp thứ 4/11 quốc gia, 2 quốc gia", ("xếp thứ 4", 4, "rank"), ("11 quốc gia", 11, "count"), ("2 quốc gia", 2, "count")),
 ]
 
 # Known failures: each must fail today (strict xfail); fix the rule, then move it up.

@@ -8,7 +8,7 @@ from regen_golden import FIXTURES
 
 SECTIONS = {
     "numbers": {"scale", "scale_not_before", "attached_scale", "spelled", "ordinal", "ordinal_marker", "range"},
-    "units": {"unit", "unit_rules", "rate_suffix", "per_capita", "currency_prefix", "multiplier_prefix"},
+    "units": {"unit", "unit_rules", "rate_suffix", "per_capita", "currency_prefix", "multiplier_prefix", "part_of_total"},
     "qualifiers": {"qualifier", "qualifier_pair", "qualifier_exceptions", "change"},
     "context": {"value_cues", "count_subject", "rate_words", "score", "bare", "rank", "ordinal", "names", "nouns"},
     "exclusions": {"pattern"},
@@ -29,6 +29,13 @@ def test_exclusion_patterns_compile_and_have_ids():
         assert set(p) <= {"id", "regex", "case_sensitive"}
         assert regex.match(r"^[a-z]+(?:\.[a-z_]+)?$", p["id"]), p["id"]
         regex.compile(p["regex"])
+
+
+def test_part_of_total_settings():
+    part = load("units")["part_of_total"]
+    # a denominator of 1 would make no fraction; a large one would read "25/63 tỉnh" as a share
+    assert isinstance(part["fraction_max_denominator"], int) and 2 <= part["fraction_max_denominator"] <= 10
+    assert part["fraction_nouns"] and all(w == w.lower().strip() and w for w in part["fraction_nouns"])
 
 
 def test_unit_forms_are_unique_across_units():

@@ -29,7 +29,9 @@ from .numbers import NumberToken, find_numbers
 from .qualifiers import read_change, read_qualifier, read_qualifier_pair
 from .row import Row
 from .text import Layout, normalize
-from .units import UnitReading, currencies, is_known_noun, read_currency_before, is_ordinal, read_counted, read_measure, read_rank
+from .units import (
+    UnitReading, currencies, is_known_noun, is_ordinal, read_counted, read_currency_before, read_measure, read_part_of_total, read_rank,
+)
 
 _SPACE = r"[ \t\u00a0]*"
 _LEFT = r"(?:^|(?<=[^\p{L}]))"
@@ -271,6 +273,16 @@ def classify(text: str, tok: NumberToken, protected: Protected, layout: Layout, 
         m = Mention(tok, start, tok.end, unit, "", _rule(tok, "currency.prefix"))
         m.trace.append(("unit", f"currency.prefix: {text[start:tok.start].strip()!r}"))
         return _finish(text, m, layout, mentions)
+    # most numbers have no "/" after them: one string test settles them
+    over = text.startswith("/", tok.end) and tok.kind == "digits" and _whole(tok)
+    part = read_part_of_total(text, tok.end, tok.value) if over else None
+    if part:
+        reading, total = part
+        # a fraction's value is its share; its mention covers the total, which is read no further
+        token = tok._replace(value=tok.value / total * 100, end=reading.end) if reading.unit == "%" else tok
+        m = Mention(token, tok.start, reading.end, reading.unit, reading.item, _rule(tok, reading.rule))
+        m.trace.append(("unit", f"{reading.rule}: {text[tok.start:reading.end]!r} (total {total:g})"))
+        return _finish(text, m, layout, mentions)
     reading = read_measure(text, tok.end) or _score(text, tok) or read_counted(text, tok.end)
     strong = reading is not None and reading.unit not in ("count",)
     counts_known_noun = reading is not None and reading.unit == "count" and is_known_noun(reading.item)
@@ -388,6 +400,11 @@ def _name_before(text: str, start: int, layout: Layout) -> bool:
             return False
         pos = m.start()
     return False
+
+
+def _whole(tok: NumberToken) -> bool:
+    """A plain whole number ("25", "1.200"): no scale, no range, no decimals, not a year."""
+    return tok.scale == 1.0 and tok.value_max is None and "," not in tok.raw and tok.value == int(tok.value) and not _year_like(tok)
 
 
 def _year_like(tok: NumberToken) -> bool:

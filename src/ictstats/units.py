@@ -121,6 +121,44 @@ def read_currency_before(text: str, start: int) -> tuple[str, int] | None:
     return signs[m.group(1)], lo + m.start(1)
 
 
+# "/63" right after a whole number: a total, not a date ("2/3/2020") or a decimal ("/1,5")
+_TOTAL = regex.compile(r"/([0-9]{1,3}(?:\.[0-9]{3})*)(?![0-9/]|[.,][0-9])")
+
+
+class PartReading(NamedTuple):
+    """A number written over a total: a count of the noun after the total, or a fraction."""
+
+    reading: UnitReading
+    total: float
+
+
+def read_part_of_total(text: str, end: int, numerator: float) -> PartReading | None:
+    """"25/63 tỉnh" (a count of 25 tỉnh out of 63) or "2/3 doanh nghiệp" (a fraction, in %).
+
+    >>> read_part_of_total("có 25/63 tỉnh, thành phố", 5, 25).reading
+    UnitReading(unit='count', item='tỉnh', end=5, rule='count.part_of_total')
+    >>> read_part_of_total("hơn 2/3 doanh nghiệp", 5, 2).reading
+    UnitReading(unit='%', item='', end=7, rule='percent.fraction')
+    >>> read_part_of_total("ngày 2/3/2020 có 5 doanh nghiệp", 6, 2) is None
+    True
+    """
+    m = _TOTAL.match(text, end, end + 12)
+    if not m:
+        return None
+    total = float(m.group(1).replace(".", ""))
+    if not 0 < numerator <= total:
+        return None
+    counted = read_counted(text, m.end())
+    if counted is None or counted.unit != "count":
+        return None
+    lex = load("units")["part_of_total"]
+    opening = counted.item.split()
+    fraction_noun = any(opening[:len(w.split())] == w.split() for w in lex["fraction_nouns"])
+    if numerator < total and (total <= lex["fraction_max_denominator"] or fraction_noun):
+        return PartReading(UnitReading("%", "", m.end(), "percent.fraction"), total)
+    return PartReading(UnitReading("count", counted.item, end, "count.part_of_total"), total)
+
+
 def read_counted(text: str, pos: int) -> UnitReading | None:
     """The counted noun after a number ending at ``pos`` (a count, or a rate per 100/1000 people)."""
     item, end = read_item(text, pos)

@@ -128,6 +128,7 @@ NO_QUANTITY = [
     E("dịch Covid-19 bùng phát"),
     E("Cách mạng Công nghiệp lần thứ 4, công nghiệp 4.0"),
     E("Riêng 6 tháng đầu năm 2018, tỷ lệ"),
+    E("Sau 3 tháng năm ngoái, tỷ lệ"),
     E("trong 9 tháng đầu năm 2025, Việt Nam"),
     E("Thứ nhất, chuyển đổi bưu chính. Thứ hai, chuyển đổi hạ tầng viễn thông."),
     E("20210104-ta1.jpg"),

@@ -131,6 +131,10 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         ("Bộ đã giảm được 13 đơn vị.", "13 đơn vị", ""),
         ("Tháng 9/2023 doanh thu đạt 432 tỷ đồng, tăng 87,8% so với tháng 9/2022 (khoảng 230 tỷ đồng).", "khoảng 230 tỷ đồng", "2022-09"),
         ("Theo Nghị định số 47/2020/NĐ-CP ngày 09/4/2020, có 3 nhà mạng.", "3 nhà mạng", ""),
+        # "10 tháng năm 2024" without "đầu" is still the first ten months, when its year is written
+        ("Xuất khẩu 10 tháng năm 2024 ước đạt 109,3 tỷ USD.", "109,3 tỷ USD", "2024-01/2024-10"),
+        (" date 2023-12 Trong 11 tháng năm nay, doanh thu đạt 5 tỷ USD.", "5 tỷ USD", "2023-01/2023-11"),
+        ("Doanh thu 6 tháng cuối năm 2024 đạt 5 tỷ USD.", "5 tỷ USD", "2024-07/2024-12"),
     ],
 )
 def test_period(text, surface, period):

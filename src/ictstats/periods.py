@@ -66,8 +66,9 @@ def _patterns():
     # the result against a scan of the whole pattern at every position. A branch that can start
     # with a digit must start with \d{1,2} then a space or one of /.- (see _DIGIT_START).
     table = [
-        ("first_months", rf"{months_word}\s+{month}\s+({side})\s+{year}(?:\s+{rel_year})?", True, spelled),
-        ("months_so_far", rf"{words_alternation(so_far, flags='')}\s+{months_word}\s+{month}(?![\p{{L}}\d/])(?!\s+{side})", False, so_far),
+        # "10 tháng năm 2024" says the first ten months too, but only with its year written
+        ("first_months", rf"{months_word}\s+{month}\s+(?:({side})\s+)?{year}(?(2)(?:\s+{rel_year})?|\s+{rel_year})", True, spelled),
+        ("months_so_far", rf"{words_alternation(so_far, flags='')}\s+{months_word}\s+{month}(?![\p{{L}}\d/])(?!\s+{side}|\s+{year}\s+{rel_year})", False, so_far),
         ("quarter", rf"{quarter}\s+(IV|I{{1,3}}|[1-4])\s*(?:/\s*|{year}\s+){_Y}", False, first["quarter"]),
         ("date", rf"(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*{_Y}", True, []),
         ("month_year_words", rf"{month}\s+(\d{{1,2}})\s+{year}\s+{rel_year}", False, first["month"]),
@@ -271,11 +272,11 @@ def comparison_patterns() -> dict[str, regex.Pattern]:
 
 def _resolve(kind: str, g, doc_date: str, doc_year: int | None, text: str, pos: int, years) -> str:
     if kind == "first_months":
-        n, side, rel = _month_count(g.group(1)), " ".join(g.group(2).lower().split()), (g.group(3) or "").lower()
+        n, side, rel = _month_count(g.group(1)), " ".join((g.group(2) or "").lower().split()), (g.group(3) or "").lower()
         year = _year_of(rel, doc_year) if rel else (_nearby_year(text, pos, years) or doc_year)
         if not year or not 1 <= n <= 12:
             return ""
-        lo, hi = (1, n) if side in _first_part() else (13 - n, 12)
+        lo, hi = (1, n) if not side or side in _first_part() else (13 - n, 12)
         return f"{ym(year, lo)}/{ym(year, hi)}"
     if kind == "months_so_far":
         n = _month_count(g.group(1))

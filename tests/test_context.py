@@ -30,6 +30,7 @@ METRIC_SENTENCES = [
     ("internet.users", "Số người sử dụng Internet đạt 72 triệu người, cao hơn số người dùng Internet, người dùng mạng Internet hay người sử dụng mạng Internet năm trước.", "72 triệu người"),
     ("telecom.mobile_subscribers", "Việt Nam hiện có hơn 116 triệu thuê bao di động.", "hơn 116 triệu thuê bao di động"),
     ("telecom.smartphone_subscribers", "Số thuê bao sử dụng điện thoại thông minh đạt 100,6 triệu thuê bao, vượt thuê bao điện thoại thông minh và smartphone năm trước.", "100,6 triệu thuê bao"),
+    ("telecom.smartphone_subscribers", "Tỷ lệ thuê bao sử dụng điện thoại thông minh đạt 87%, số thuê bao di động tăng 5%.", "87%"),
     ("telecom.mobile_broadband_subscribers", "Số thuê bao băng rộng di động đạt 85,6 triệu thuê bao.", "85,6 triệu thuê bao"),
     ("telecom.fixed_broadband_subscribers", "Số thuê bao băng rộng cố định đạt 21 triệu thuê bao.", "21 triệu thuê bao"),
     ("telecom.fiber_households", "Tỷ lệ hộ gia đình sử dụng cáp quang đạt 78,76%.", "78,76%"),

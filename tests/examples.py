@@ -173,6 +173,10 @@ BUGS_CAUGHT = [
       note="a fraction: '2/3 doanh nghiệp' gave a count of 3 enterprises"),
     E("gần 1/2 số hộ gia đình có cáp quang", ("gần 1/2", 50, "%", {"qualifier": "~"})),
     E("khoảng 1/5 dân số dùng ví điện tử", ("khoảng 1/5", 20, "%"), note="'dân số' makes a fraction whatever the denominator"),
+    E("Chỉ số GCI của Việt Nam đạt 99,74/100 điểm.", ("99,74/100 điểm", 99.74, ""),
+      note="the scale's top and 'điểm' after it: '100 điểm' was a score of its own"),
+    E("Hệ thống đạt tổng điểm 94,59/100.", ("94,59/100", 94.59, ""), note="a full stop after '/100' cut it from the score"),
+    E("Trường đạt 95/100 điểm", ("95/100 điểm", 95, ""), note="a whole score over 100 is a score, not 95 'điểm' out of 100"),
     E("xếp thứ 4/11 quốc gia, 2 quốc gia", ("xếp thứ 4", 4, "rank"), ("11 quốc gia", 11, "count"), ("2 quốc gia", 2, "count")),
 ]
 

@@ -273,8 +273,9 @@ def classify(text: str, tok: NumberToken, protected: Protected, layout: Layout, 
         m = Mention(tok, start, tok.end, unit, "", _rule(tok, "currency.prefix"))
         m.trace.append(("unit", f"currency.prefix: {text[start:tok.start].strip()!r}"))
         return _finish(text, m, layout, mentions)
-    # most numbers have no "/" after them: one string test settles them
-    over = text.startswith("/", tok.end) and tok.kind == "digits" and _whole(tok)
+    reading = read_measure(text, tok.end) or _score(text, tok)
+    # most numbers have no "/" after them: one string test settles them ("95/100 điểm" is a score)
+    over = reading is None and text.startswith("/", tok.end) and tok.kind == "digits" and _whole(tok)
     part = read_part_of_total(text, tok.end, tok.value) if over else None
     if part:
         reading, total = part
@@ -283,7 +284,7 @@ def classify(text: str, tok: NumberToken, protected: Protected, layout: Layout, 
         m = Mention(token, tok.start, reading.end, reading.unit, reading.item, _rule(tok, reading.rule))
         m.trace.append(("unit", f"{reading.rule}: {text[tok.start:reading.end]!r} (total {total:g})"))
         return _finish(text, m, layout, mentions)
-    reading = read_measure(text, tok.end) or _score(text, tok) or read_counted(text, tok.end)
+    reading = reading or read_counted(text, tok.end)
     strong = reading is not None and reading.unit not in ("count",)
     counts_known_noun = reading is not None and reading.unit == "count" and is_known_noun(reading.item)
     if tok.kind == "digits" and not strong and not counts_known_noun and tok.scale == 1.0 and _name_before(text, tok.start, layout):
@@ -468,15 +469,19 @@ def _bare(text: str, tok: NumberToken, layout: Layout, mentions: list[Mention]) 
 _SCORE = load("context")["score"]
 _SCORE_BEFORE = compile_before(_LEFT + words_alternation(_SCORE["before"]) + _SPACE + r"$")
 _SCORE_AFTER = regex.compile(_SPACE + words_alternation(_SCORE["after"]) + r"(?![\p{L}])(?!\s+" + words_alternation(_SCORE["not_before"]) + r"(?![\p{L}]))")
-_OUT_OF = regex.compile(r"/\s*(?:10|100|1000)(?![\d.,])")
+# "/100.000" or "/100,5" is another number; "/100." ends a sentence
+_OUT_OF = regex.compile(r"/\s*(?:10|100|1000)(?!\d|[.,]\d)")
 
 
 def _score(text: str, tok: NumberToken) -> UnitReading | None:
-    """"tổng điểm 94,59/100", "đạt 8,5 điểm": a score, whose unit is empty (SPEC §3)."""
+    """"tổng điểm 94,59/100", "đạt 8,5 điểm", "99,74/100 điểm": a score, whose unit is empty (SPEC §3)."""
     if _SCORE_BEFORE.search(text, max(0, tok.start - 12), tok.start):
         m = _OUT_OF.match(text, tok.end, tok.end + 10)
         return UnitReading("", "", m.end() if m else tok.end, "score")
-    m = _SCORE_AFTER.match(text, tok.end, tok.end + 40)
+    # "99,74/100 điểm": the scale's top is part of the score
+    out_of = _OUT_OF.match(text, tok.end, tok.end + 10) if text.startswith("/", tok.end) else None
+    after = out_of.end() if out_of else tok.end
+    m = _SCORE_AFTER.match(text, after, after + 40)
     if m:
         return UnitReading("", "", m.end(), "score")
     return None

@@ -177,6 +177,9 @@ BUGS_CAUGHT = [
       note="the scale's top and 'điểm' after it: '100 điểm' was a score of its own"),
     E("Hệ thống đạt tổng điểm 94,59/100.", ("94,59/100", 94.59, ""), note="a full stop after '/100' cut it from the score"),
     E("Trường đạt 95/100 điểm", ("95/100 điểm", 95, ""), note="a whole score over 100 is a score, not 95 'điểm' out of 100"),
+    E("Bộ hoàn thành 8/10 chỉ tiêu; 3 chỉ tiêu chưa đạt",
+      ("8", 8, "count", {"item": "chỉ tiêu"}), ("10 chỉ tiêu", 10, "count"), ("3 chỉ tiêu", 3, "count"),
+      note="'chỉ' (only) is a stop word: the known noun 'chỉ tiêu' must win, as 'chỉ thị' does"),
     E("xếp thứ 4/11 quốc gia, 2 quốc gia", ("xếp thứ 4", 4, "rank"), ("11 quốc gia", 11, "count"), ("2 quốc gia", 2, "count")),
 ]
 

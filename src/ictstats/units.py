@@ -22,7 +22,7 @@ from typing import NamedTuple
 import regex
 
 from .lexicon import compile_before, load, word_gate, word_set, words_alternation
-from .numbers import ordinal_marker
+from .numbers import ordinal_marker, parse_digits
 
 
 class UnitReading(NamedTuple):
@@ -145,7 +145,7 @@ def read_part_of_total(text: str, end: int, numerator: float) -> PartReading | N
     m = _TOTAL.match(text, end, end + 12)
     if not m:
         return None
-    total = float(m.group(1).replace(".", ""))
+    total = parse_digits(m.group(1))
     if not 0 < numerator <= total:
         return None
     counted = read_counted(text, m.end())

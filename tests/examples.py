@@ -179,6 +179,8 @@ BUGS_CAUGHT = [
     E("Bộ hoàn thành 8/10 chỉ tiêu; 3 chỉ tiêu chưa đạt",
       ("8", 8, "count", {"item": "chỉ tiêu"}), ("10 chỉ tiêu", 10, "count"), ("3 chỉ tiêu", 3, "count"),
       note="'chỉ' (only) is a stop word: the known noun 'chỉ tiêu' must win, as 'chỉ thị' does"),
+    E("Doanh thu 10 tháng năm qua đạt 5 tỷ USD", ("10 tháng", 10, "month"), ("5 tỷ USD", 5e9, "USD"),
+      note="raised: the branch's groups were read by matching it again alone, where '(?(2)' named another group"),
 ]
 
 # Known failures: each must fail today (strict xfail); fix the rule, then move it up.

@@ -67,7 +67,8 @@ def _patterns():
     # with a digit must start with \d{1,2} then a space or one of /.- (see _DIGIT_START).
     table = [
         # "10 tháng năm 2024" says the first ten months too, but only with its year written
-        ("first_months", rf"{months_word}\s+{month}\s+(?:({side})\s+)?{year}(?(2)(?:\s+{rel_year})?|\s+{rel_year})", True, spelled),
+        # (the condition names its group: a number would count the groups of every branch before it)
+        ("first_months", rf"{months_word}\s+{month}\s+(?:(?P<side>{side})\s+)?{year}(?(side)(?:\s+{rel_year})?|\s+{rel_year})", True, spelled),
         ("months_so_far", rf"{words_alternation(so_far, flags='')}\s+{months_word}\s+{month}(?![\p{{L}}\d/])(?!\s+{side}|\s+{year}\s+{rel_year})", False, so_far),
         ("quarter", rf"{quarter}\s+(IV|I{{1,3}}|[1-4])\s*(?:/\s*|{year}\s+){_Y}", False, first["quarter"]),
         ("date", rf"(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*{_Y}", True, []),
@@ -93,7 +94,7 @@ def _patterns():
     # word stands, and where a digit stands
     by_word = {word: compiled([row for row in table if word in {w.lower() for w in row[3]}]) for word in starters}
     at_digit = compiled([row for row in table if row[2]])
-    groups = {name: regex.compile(r"(?i)" + body) for name, body, *_ in table}
+    group_counts = {name: regex.compile(body).groups for name, body, *_ in table}
     comparison = load("time")["comparison"]
     markers = words_alternation(comparison["markers"])
     between = words_alternation(comparison["between"])
@@ -103,7 +104,7 @@ def _patterns():
     since = compile_before(r"(?:^|\s)" + words_alternation(comparison["since"]) + r"\s*$")
     signed_on = words_alternation(lex["signed_on"], flags="")
     legal = compile_before(r"(?i)\d+[/\-]\S*\p{Lu}\S*(?:\s+\S+){0,8}?\s+" + signed_on + r"\s*$")
-    return combined, groups, baseline, since, legal, by_word, at_digit
+    return combined, group_counts, baseline, since, legal, by_word, at_digit
 
 
 _TIME_REACH = 200  # far longer than any time expression ("mười hai tháng đầu năm ngoái")
@@ -178,16 +179,34 @@ def _month_count(word: str) -> int:
     return int(parse_spelled(word.split()) or 0)
 
 
+class _Branch:
+    """The groups of the branch that matched, numbered from 1 as in its own body.
+
+    They are read off the match itself: matching the branch again on the matched text
+    alone would lose what its look-arounds saw around it ("9 tháng" before "ước đạt")."""
+
+    __slots__ = ("_m", "_base", "_count")
+
+    def __init__(self, m: regex.Match, count: int):
+        self._m, self._base, self._count = m, m.re.groupindex[m.lastgroup], count
+
+    def group(self, k: int) -> str | None:
+        return self._m.group(self._base + k)
+
+    def groups(self) -> tuple[str | None, ...]:
+        return tuple(self._m.group(self._base + k) for k in range(1, self._count + 1))
+
+
 def find_times(text: str, doc_date: str = "", words: Words | None = None) -> list[TimeExpr]:
     """Every time expression in ``text``, resolved where it can be."""
-    _, groups, baseline, since, legal, *_ = _patterns()
+    _, group_counts, baseline, since, legal, *_ = _patterns()
     doc_year = int(doc_date[:4]) if doc_date else None
     years = _Years(text)
     baseline_ends, since_ends, longest = _ending_words()
     out = []
     for m in _time_matches(text, words):
         kind_name = m.lastgroup
-        g = groups[kind_name].fullmatch(m.group())
+        g = _Branch(m, group_counts[kind_name])
         lo = max(0, m.start() - 60)
         period = _resolve(kind_name, g, doc_date, doc_year, text, m.start(), years)
         kind = "time"

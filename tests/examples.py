@@ -179,6 +179,11 @@ BUGS_CAUGHT = [
     E("Bộ hoàn thành 8/10 chỉ tiêu; 3 chỉ tiêu chưa đạt",
       ("8", 8, "count", {"item": "chỉ tiêu"}), ("10 chỉ tiêu", 10, "count"), ("3 chỉ tiêu", 3, "count"),
       note="'chỉ' (only) is a stop word: the known noun 'chỉ tiêu' must win, as 'chỉ thị' does"),
+    E("Doanh thu 9 tháng ước đạt 2,8 triệu tỷ đồng", ("2,8 triệu tỷ đồng", 2.8e15, "VND"),
+      note="the months of the year so far before the figure's verb were a duration of 9 months"),
+    E("Lũy kế 9 tháng, số thuê bao đạt 24,5 triệu thuê bao", ("24,5 triệu thuê bao", 24.5e6, "count")),
+    E("Sau 9 tháng đạt 1 triệu người dùng", ("9 tháng", 9, "month"), ("1 triệu người dùng", 1e6, "count"),
+      note="after 'sau' the months are a span of time, a duration"),
     E("Doanh thu 10 tháng năm qua đạt 5 tỷ USD", ("10 tháng", 10, "month"), ("5 tỷ USD", 5e9, "USD"),
       note="raised: the branch's groups were read by matching it again alone, where '(?(2)' named another group"),
 ]

@@ -61,6 +61,13 @@ def _patterns():
     month, year, quarter, year_span, years_of = (words_alternation(lex[k], flags="") for k in _GRAMMAR)
     side = words_alternation(lex["first_part"] + lex["last_part"], flags="")
     first = {k: [p.split()[0] for p in lex[k]] for k in _GRAMMAR}
+    total_lead = lex["months_total_lead"]
+    months = rf"{months_word}\s+{month}"
+    to_date = (
+        rf"{words_alternation(total_lead, flags='')}\s+{months}(?![\p{{L}}\d/])(?!\s+{side}|\s+{year}\s+{rel_year})"
+        rf"|(?<!(?<![\p{{L}}]){words_alternation(lex['months_span_after'], flags='')}\s+){months}"
+        rf"(?=\s+{words_alternation(lex['months_before_verb'], flags='')}(?![\p{{L}}]))"
+    )
     # (name, regex, can it start with a digit, the words it can start with): _time_matches tries
     # at a digit or a starter word only the branches that can start there; test_context checks
     # the result against a scan of the whole pattern at every position. A branch that can start
@@ -70,6 +77,7 @@ def _patterns():
         # (the condition names its group: a number would count the groups of every branch before it)
         ("first_months", rf"{months_word}\s+{month}\s+(?:(?P<side>{side})\s+)?{year}(?(side)(?:\s+{rel_year})?|\s+{rel_year})", True, spelled),
         ("months_so_far", rf"{words_alternation(so_far, flags='')}\s+{months_word}\s+{month}(?![\p{{L}}\d/])(?!\s+{side}|\s+{year}\s+{rel_year})", False, so_far),
+        ("months_to_date", to_date, True, [*[p.split()[0] for p in total_lead], *spelled]),
         ("quarter", rf"{quarter}\s+(IV|I{{1,3}}|[1-4])\s*(?:/\s*|{year}\s+){_Y}", False, first["quarter"]),
         ("date", rf"(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*{_Y}", True, []),
         ("month_year_words", rf"{month}\s+(\d{{1,2}})\s+{year}\s+{rel_year}", False, first["month"]),
@@ -255,20 +263,25 @@ class _Years:
 
 
 def _nearby_year(text: str, pos: int, years_of: _Years) -> int | None:
-    """The year "qua 11 tháng" or "trong tháng 11" belongs to: one stated in the same sentence
-    (not a comparison's), else the nearest year stated before it in the document."""
+    """The year "qua 11 tháng" or "trong tháng 11" belongs to: one stated in the same sentence,
+    else the nearest year stated before it in the document; never a comparison's
+    ("so với cùng kỳ năm 2025" is the baseline's year, not the text's)."""
     years = years_of()
     lo = max(text.rfind(".", max(0, pos - 600), pos), text.rfind("\n", max(0, pos - 600), pos)) + 1
     hi_candidates = [i for i in (text.find(". ", pos, pos + 600), text.find("\n", pos, pos + 600)) if i != -1]
     hi = min(hi_candidates) if hi_candidates else min(len(text), pos + 600)
-    i = bisect.bisect_left(years, (lo,))
+    compared = comparison_patterns()["compared"]
+    first = bisect.bisect_left(years, (lo,))
+    i = first
     while i < len(years) and years[i][0] < hi:
         at, year = years[i]
-        if not comparison_patterns()["compared"].search(text, max(0, at - 30), at):
+        if not compared.search(text, max(0, at - 30), at):
             return year
         i += 1
-    j = bisect.bisect_left(years, (lo,)) - 1
-    return years[j][1] if j >= 0 else None
+    for at, year in reversed(years[:first]):
+        if not compared.search(text, max(0, at - 30), at):
+            return year
+    return None
 
 
 _YEAR = regex.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]\d)")
@@ -300,6 +313,10 @@ def _resolve(kind: str, g, doc_date: str, doc_year: int | None, text: str, pos: 
     if kind == "months_so_far":
         n = _month_count(g.group(1))
         year = _nearby_year(text, pos, years)
+        return f"{ym(year, 1)}/{ym(year, n)}" if year and 1 <= n <= 12 else ""
+    if kind == "months_to_date":
+        n = _month_count(g.group(1) or g.group(3))
+        year = _nearby_year(text, pos, years) or doc_year
         return f"{ym(year, 1)}/{ym(year, n)}" if year and 1 <= n <= 12 else ""
     if kind == "quarter":
         q, year = _ROMAN[g.group(1).upper()], int(g.group(2))

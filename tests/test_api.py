@@ -84,3 +84,34 @@ def test_extract_never_raises_and_offsets_hold(text):
 def test_extract_never_raises_on_any_unicode(text):
     for r in extract(text):
         assert math.isfinite(r.value) and r.unit is not None and r.rule
+
+
+def _lexicon_words() -> list[str]:
+    """Every word of every phrase in the lexicons (not the exclusion regexes), with numbers
+    written the ways the rules read them: random letters seldom form "10 tháng năm qua"."""
+    from ictstats.lexicon import load
+
+    def strings(node):
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, dict):
+            for value in node.values():
+                yield from strings(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from strings(value)
+
+    words = set()
+    for name in ("time", "qualifiers", "units", "numbers", "context", "taxonomy"):
+        words.update(w for s in strings(load(name)) for w in s.split() if len(w) < 30)
+    return sorted(words) + ["10", "6", "9", "2024", "5/2020", "31/8/2023", "1.347.087", "30,95%", "2/3", "I", "IV", ",", "."]
+
+
+LEXICON_WORDS = _lexicon_words()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(LEXICON_WORDS), max_size=12).map(" ".join))
+def test_extract_never_raises_on_sentences_of_lexicon_words(text):
+    for r in extract(text):
+        assert text[r.start:r.end] == r.surface

@@ -136,6 +136,15 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         ("Xuất khẩu 10 tháng năm 2024 ước đạt 109,3 tỷ USD.", "109,3 tỷ USD", "2024-01/2024-10"),
         (" date 2023-12 Trong 11 tháng năm nay, doanh thu đạt 5 tỷ USD.", "5 tỷ USD", "2023-01/2023-11"),
         ("Doanh thu 6 tháng cuối năm 2024 đạt 5 tỷ USD.", "5 tỷ USD", "2024-07/2024-12"),
+        # bulletins name the months of the year so far with no year: the document's year
+        (" date 2026-10 Doanh thu 9 tháng ước đạt 2,8 triệu tỷ đồng.", "2,8 triệu tỷ đồng", "2026-01/2026-09"),
+        (" date 2026-10 Kim ngạch xuất khẩu phần cứng, điện tử 9 tháng đạt khoảng 102 tỷ USD.", "khoảng 102 tỷ USD", "2026-01/2026-09"),
+        (" date 2026-10 Lũy kế 9 tháng, số thuê bao đạt 24,5 triệu thuê bao.", "24,5 triệu thuê bao", "2026-01/2026-09"),
+        (" date 2026-07 Tính chung sáu tháng, doanh thu đạt 5 tỷ USD.", "5 tỷ USD", "2026-01/2026-06"),
+        # a year stated in an earlier sentence's comparison is the baseline's, not these months'
+        (" date 2026-10 Doanh thu tăng 11% so với cùng kỳ năm 2025. Lũy kế 9 tháng, số thuê bao đạt 24,5 triệu thuê bao.",
+         "24,5 triệu thuê bao", "2026-01/2026-09"),
+        ("Năm 2025 có nhiều đổi mới. Lũy kế 9 tháng, số thuê bao đạt 24,5 triệu thuê bao.", "24,5 triệu thuê bao", "2025-01/2025-09"),
     ],
 )
 def test_period(text, surface, period):
@@ -266,6 +275,8 @@ TIME_SENTENCES = [
     "(năm\u00a02020)\tvà\u00a0“giai\u00a0đoạn\t2016-2020”\r\ntháng\u00a07",
     # digit starts: separators with spaces, long digit runs, digits glued to letters
     "31 . 12 . 2023, 5 /2020, 12-5-2024, 9\u00a0tháng đầu năm, 123/2020, 1.347.087, 30,95%, A5/2020, 05/2021",
+    # the months of the year so far, before a verb or after a running-total word
+    "Doanh thu 9 tháng ước đạt; Lũy kế 9 tháng, tính chung sáu tháng; sau 9 tháng đạt; mười một tháng tăng",
 ]
 TIME_TEXTS = TIME_SENTENCES + [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
 
@@ -397,3 +408,16 @@ def test_closed_parentheses(text, spans):
     from ictstats.status import closed_parentheses
 
     assert closed_parentheses(text, 0, len(text)) == spans
+
+
+def test_every_short_sequence_of_time_grammar_words_resolves_without_raising():
+    """A branch of the time pattern that matches must resolve: '10 tháng năm qua' once raised.
+    Every sequence of four of the grammar's words and numbers is tried, which random text
+    never reaches."""
+    import itertools
+
+    pool = ["10", "mười", "2024", "I", "5/2020", "tháng", "năm", "quý", "đầu", "cuối", "nay", "ngoái", "qua", "lũy kế"]
+    for words in itertools.product(pool, repeat=4):
+        text = " ".join(words) + " đạt 5 tỷ USD"
+        for t in periods.find_times(text, "2026-10-01"):
+            assert text[t.start:t.end].strip() and (t.period == "" or t.period[:2] in ("19", "20")), (text, t)

@@ -242,6 +242,33 @@ def test_jobs_give_the_same_rows_in_the_same_order(tmp_path):
     assert one == two and one.count("\n") > 300
 
 
+def _raise_on_boom(real):
+    def extract(text, *args, **kwargs):
+        if "BOOM" in text:
+            raise ValueError("a rule broke")
+        return real(text, *args, **kwargs)
+    return extract
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_document_whose_extraction_raises_is_an_error_for_it_alone(tmp_path, monkeypatch, jobs):
+    """A bug in a rule costs one document, not the run: the others are written, exit code 1.
+    (Worker processes are forked after the patch, so they raise too.)"""
+    from ictstats import runner
+
+    monkeypatch.setattr(runner, "extract", _raise_on_boom(runner.extract))
+    corpus = tmp_path / "crawl.jsonl"
+    texts = ["có 3 nhà mạng", "BOOM 5 doanh nghiệp", "tăng 7%"]
+    corpus.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts), encoding="utf-8")
+    result = run("extract", str(corpus), "-f", "jsonl", "--jobs", jobs)
+    assert result.exit_code == 1
+    assert [r["surface"] for r in rows_of(result)] == ["3 nhà mạng", "7%"]
+    assert result.stderr.strip() == (
+        f"ictstats: error: {corpus}#2: extraction failed (ValueError: a rule broke); "
+        "this is a bug in ictstats, please report it with the document"
+    )
+
+
 def test_batches_keep_every_document_and_error_in_input_order(monkeypatch):
     from ictstats import runner
     from ictstats.config import DEFAULT

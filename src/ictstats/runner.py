@@ -13,8 +13,16 @@ from .inputs import Document, InputError
 from .row import Row
 
 
-def _extract_one(doc: Document, config: Config) -> list[Row]:
-    return extract(doc.text, doc=doc.name, config=config)
+class ExtractionFailed(InputError):
+    """A document that was read but whose extraction raised: a bug in a rule, reported for
+    that document alone so that a crawl of thousands is not lost to one of them."""
+
+
+def _extract_one(doc: Document, config: Config) -> list[Row] | ExtractionFailed:
+    try:
+        return extract(doc.text, doc=doc.name, config=config)
+    except Exception as e:  # noqa: BLE001 - any bug; Ctrl-C and exits still propagate
+        return ExtractionFailed(f"{doc.name}: extraction failed ({type(e).__name__}: {e}); this is a bug in ictstats, please report it with the document")
 
 
 def _ignore_sigint() -> None:
@@ -32,7 +40,7 @@ BATCH_CHARS = 200_000
 BATCH_DOCS = 32
 
 
-def _extract_batch(docs: list[Document], config: Config) -> list[list[Row]]:
+def _extract_batch(docs: list[Document], config: Config) -> list[list[Row] | ExtractionFailed]:
     return [_extract_one(doc, config) for doc in docs]
 
 
@@ -53,20 +61,23 @@ def _batches(items: Iterable[Document | InputError]) -> Iterator[list[Document |
 def run(items: Iterable[Document | InputError], config: Config, jobs: int = 1) -> Iterator[tuple[Document | InputError, list[Row]]]:
     """(document or error, its rows) in input order, whatever the number of jobs.
 
+    A document whose extraction raises comes back as an ``ExtractionFailed`` error with
+    no rows, in its place; the others are still extracted.
+
     With several jobs, batches of documents are extracted in worker processes; a
     bounded window of batches in flight keeps memory flat however long the input.
     """
     jobs = jobs_count(jobs)
     if jobs == 1:
         for item in items:
-            yield item, ([] if isinstance(item, InputError) else _extract_one(item, config))
+            yield _outcome(item, [] if isinstance(item, InputError) else _extract_one(item, config))
         return
     window: deque = deque()
 
     def finished(batch, future):
         results = iter(future.result() if future else [])
         for item in batch:
-            yield item, ([] if isinstance(item, InputError) else next(results))
+            yield _outcome(item, [] if isinstance(item, InputError) else next(results))
 
     with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint) as pool:
         try:
@@ -81,3 +92,7 @@ def run(items: Iterable[Document | InputError], config: Config, jobs: int = 1) -
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+
+
+def _outcome(item: Document | InputError, rows: list[Row] | ExtractionFailed) -> tuple[Document | InputError, list[Row]]:
+    return (rows, []) if isinstance(rows, ExtractionFailed) else (item, rows)

@@ -145,6 +145,11 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         (" date 2026-10 Doanh thu tăng 11% so với cùng kỳ năm 2025. Lũy kế 9 tháng, số thuê bao đạt 24,5 triệu thuê bao.",
          "24,5 triệu thuê bao", "2026-01/2026-09"),
         ("Năm 2025 có nhiều đổi mới. Lũy kế 9 tháng, số thuê bao đạt 24,5 triệu thuê bao.", "24,5 triệu thuê bao", "2025-01/2025-09"),
+        # a quarter with a relative year, or none: the nearby or the document's year
+        (" date 2026-07 Doanh thu quý II năm nay ước đạt 95 nghìn tỷ đồng.", "95 nghìn tỷ đồng", "2026-04/2026-06"),
+        (" date 2026-07 Trong quý I, số thuê bao di động tăng thêm 500 nghìn thuê bao.", "500 nghìn thuê bao", "2026-01/2026-03"),
+        (" date 2026-01 Năm 2025 là năm bứt phá. Trong quý 4, doanh thu đạt 5 tỷ USD.", "5 tỷ USD", "2025-10/2025-12"),
+        (" date 2026-01 Doanh thu quý IV năm ngoái đạt 5 tỷ USD.", "5 tỷ USD", "2025-10/2025-12"),
     ],
 )
 def test_period(text, surface, period):
@@ -277,6 +282,7 @@ TIME_SENTENCES = [
     "31 . 12 . 2023, 5 /2020, 12-5-2024, 9\u00a0tháng đầu năm, 123/2020, 1.347.087, 30,95%, A5/2020, 05/2021",
     # the months of the year so far, before a verb or after a running-total word
     "Doanh thu 9 tháng ước đạt; Lũy kế 9 tháng, tính chung sáu tháng; sau 9 tháng đạt; mười một tháng tăng",
+    "quý II năm nay, quý I, quý 3, quý IV năm ngoái, quý I/2016, Quý 2 năm 2024",
 ]
 TIME_TEXTS = TIME_SENTENCES + [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
 

@@ -78,7 +78,8 @@ def _patterns():
         ("first_months", rf"{months_word}\s+{month}\s+(?:(?P<side>{side})\s+)?{year}(?(side)(?:\s+{rel_year})?|\s+{rel_year})", True, spelled),
         ("months_so_far", rf"{words_alternation(so_far, flags='')}\s+{months_word}\s+{month}(?![\p{{L}}\d/])(?!\s+{side}|\s+{year}\s+{rel_year})", False, so_far),
         ("months_to_date", to_date, True, [*[p.split()[0] for p in total_lead], *spelled]),
-        ("quarter", rf"{quarter}\s+(IV|I{{1,3}}|[1-4])\s*(?:/\s*|{year}\s+){_Y}", False, first["quarter"]),
+        # "quý II/2026", "quý II năm nay", and "quý II" alone, in the nearby or the document's year
+        ("quarter", rf"{quarter}\s+(IV|I{{1,3}}|[1-4])(?:\s*/\s*{_Y}|\s+{year}\s+{rel_year})?(?![\d/])", False, first["quarter"]),
         ("date", rf"(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*{_Y}", True, []),
         ("month_year_words", rf"{month}\s+(\d{{1,2}})\s+{year}\s+{rel_year}", False, first["month"]),
         ("month_year", rf"(?:{month}\s+)?(\d{{1,2}})\s*/\s*{_Y}(?!/)", True, first["month"]),
@@ -319,7 +320,10 @@ def _resolve(kind: str, g, doc_date: str, doc_year: int | None, text: str, pos: 
         year = _nearby_year(text, pos, years) or doc_year
         return f"{ym(year, 1)}/{ym(year, n)}" if year and 1 <= n <= 12 else ""
     if kind == "quarter":
-        q, year = _ROMAN[g.group(1).upper()], int(g.group(2))
+        q, written, rel = _ROMAN[g.group(1).upper()], g.group(2), (g.group(3) or "").lower()
+        year = int(written) if written else _year_of(rel, doc_year) if rel else (_nearby_year(text, pos, years) or doc_year)
+        if not year:
+            return ""
         return f"{ym(year, 3 * q - 2)}/{ym(year, 3 * q)}"
     if kind == "date":
         d, mo, y = int(g.group(1)), int(g.group(2)), int(g.group(3))

@@ -115,3 +115,16 @@ LEXICON_WORDS = _lexicon_words()
 def test_extract_never_raises_on_sentences_of_lexicon_words(text):
     for r in extract(text):
         assert text[r.start:r.end] == r.surface
+
+
+def test_every_rejection_reason_has_a_description():
+    """explain turns each rejection id into a reader's phrase; a new reason needs one."""
+    import re
+
+    from ictstats.explain import REASONS
+    from ictstats.lexicon import load
+
+    source = (Path(__file__).parents[1] / "src" / "ictstats" / "extract.py").read_text(encoding="utf-8")
+    reasons = set(re.findall(r'reject\("([\w.]+)"\)', source)) | {p["id"] for p in load("exclusions")["pattern"]}
+    assert "level" in reasons and "date.dmy" in reasons
+    assert sorted(r for r in reasons if r.split(".")[0] not in REASONS) == []

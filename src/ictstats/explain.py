@@ -33,7 +33,7 @@ REASONS = {
     "phone": "a phone number", "code": "a code", "event": "an anniversary", "ordinal": "an ordinal, not a quantity",
     "name": "part of a name", "furniture": "page furniture (alone on its line)", "bare": "no unit and no cue that it is a value",
     "vague": "a vague amount (hàng trăm, vài nghìn)", "spelled": "a spelled word that counts nothing",
-    "overflow": "too large to be a number", "range": "part of a range",
+    "overflow": "too large to be a number", "range": "part of a range", "level": "the name of a level (mức 2, cấp độ 3)",
 }
 
 

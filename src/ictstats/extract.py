@@ -299,6 +299,8 @@ def classify(text: str, tok: NumberToken, protected: Protected, layout: Layout, 
 
     if tok.kind == "spelled":
         return reject("spelled.no_noun")
+    if _level_name(text, tok):
+        return reject("level")
     bare = _bare(text, tok, layout, mentions)
     if bare is None:
         return reject("bare")
@@ -425,6 +427,18 @@ def _bare_patterns():
     noun_before = regex.compile(_LEFT + words_alternation(ctx["count_subject"]) + r"\s+(" + known + r")(?![\p{L}])")
     any_noun = regex.compile(_LEFT + "(" + known + r")(?![\p{L}])")
     return value, not_before, equivalence, noun_before, any_noun, word_gate(ctx["value_cues"])
+
+
+@functools.cache
+def _level_pattern() -> tuple[regex.Pattern, int]:
+    bare = load("context")["bare"]
+    return compile_before(_LEFT + words_alternation(bare["level_before"]) + r"\s+$"), bare["level_max"]
+
+
+def _level_name(text: str, tok: NumberToken) -> bool:
+    """"tài khoản định danh mức 2": a bare single digit after a level word names the level."""
+    before, level_max = _level_pattern()
+    return tok.raw.isdigit() and len(tok.raw) == 1 and 1 <= tok.value <= level_max and tok.scale == 1.0 and bool(before.search(text, max(0, tok.start - 10), tok.start))
 
 
 def _clause_start(text: str, start: int, layout: Layout) -> int:

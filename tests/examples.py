@@ -186,6 +186,15 @@ BUGS_CAUGHT = [
       note="after 'sau' the months are a span of time, a duration"),
     E("Doanh thu 10 tháng năm qua đạt 5 tỷ USD", ("10 tháng", 10, "month"), ("5 tỷ USD", 5e9, "USD"),
       note="raised: the branch's groups were read by matching it again alone, where '(?(2)' named another group"),
+    # "trong số" joins a number to its total like the slash; never a fraction: "1 trong 3" is one of three
+    E("Có 12 trong số 20 ứng dụng được cài đặt nhiều nhất là của doanh nghiệp Việt",
+      ("12", 12, "count", {"item": "ứng dụng", "rule": "number/count.part_of_total"}), ("20 ứng dụng", 20, "count"),
+      note="'12' had no unit"),
+    E("Theo khảo sát, 7 trong 10 người dùng mua sắm trực tuyến", ("7", 7, "count", {"item": "người dùng"}),
+      ("10 người dùng", 10, "count"), note="'7' was not extracted at all"),
+    E("Viettel là 1 trong 3 nhà mạng lớn nhất", ("1", 1, "count", {"item": "nhà mạng"}), ("3 nhà mạng", 3, "count")),
+    E("Có 40 trong tổng số 63 tỉnh đã triển khai", ("40", 40, "count", {"item": "tỉnh"}), ("63 tỉnh", 63, "count")),
+    E("Hồ sơ được xử lý 3 trong 5 ngày", note="a time after 'trong' is not a total (and 'trong 5 ngày' is a time reference)"),
     # a level's name: "mức" is also a value cue ("ở mức 45,5 nghìn"), which made the level a bare value
     E("Cả nước đã cấp 80 triệu tài khoản định danh điện tử mức 2 cho công dân",
       ("80 triệu tài khoản", 80e6, "count"), note="'mức 2' was a bare value of 2"),

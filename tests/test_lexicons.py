@@ -36,6 +36,14 @@ def test_part_of_total_settings():
     # a denominator of 1 would make no fraction; a large one would read "25/63 tỉnh" as a share
     assert isinstance(part["fraction_max_denominator"], int) and 2 <= part["fraction_max_denominator"] <= 10
     assert part["fraction_nouns"] and all(w == w.lower().strip() and w for w in part["fraction_nouns"])
+    # joiners are lower-case words: the string test before the pattern looks for " " + their first word
+    assert part["joiners"] and all(w == w.lower().strip() and w and "/" not in w for w in part["joiners"])
+
+
+def test_level_settings():
+    bare = load("context")["bare"]
+    assert bare["level_before"] and all(w == w.lower().strip() and w for w in bare["level_before"])
+    assert isinstance(bare["level_max"], int) and 1 <= bare["level_max"] <= 9  # the rule reads one digit
 
 
 def test_unit_forms_are_unique_across_units():

@@ -30,7 +30,7 @@ from .qualifiers import read_change, read_qualifier, read_qualifier_pair
 from .row import Row
 from .text import Layout, normalize
 from .units import (
-    UnitReading, currencies, is_known_noun, is_ordinal, read_counted, read_currency_before, read_measure, read_part_of_total, read_rank,
+    UnitReading, currencies, is_known_noun, is_ordinal, read_counted, read_currency_before, read_measure, read_part_of_total, read_rank, total_openings,
 )
 
 _SPACE = r"[ \t\u00a0]*"
@@ -274,8 +274,8 @@ def classify(text: str, tok: NumberToken, protected: Protected, layout: Layout, 
         m.trace.append(("unit", f"currency.prefix: {text[start:tok.start].strip()!r}"))
         return _finish(text, m, layout, mentions)
     reading = read_measure(text, tok.end) or _score(text, tok)
-    # most numbers have no "/" after them: one string test settles them ("95/100 điểm" is a score)
-    over = reading is None and text.startswith("/", tok.end) and tok.kind == "digits" and _whole(tok)
+    # most numbers have no "/" or "trong" after them: one string test settles them ("95/100 điểm" is a score)
+    over = reading is None and text.startswith(total_openings(), tok.end) and tok.kind == "digits" and _whole(tok)
     part = read_part_of_total(text, tok.end, tok.value) if over else None
     if part:
         reading, total = part

@@ -121,8 +121,19 @@ def read_currency_before(text: str, start: int) -> tuple[str, int] | None:
     return signs[m.group(1)], lo + m.start(1)
 
 
-# "/63" right after a whole number: a total, not a date ("2/3/2020") or a decimal ("/1,5")
-_TOTAL = regex.compile(r"/([0-9]{1,3}(?:\.[0-9]{3})*)(?![0-9/]|[.,][0-9])")
+@functools.cache
+def _total_pattern() -> regex.Pattern:
+    """"/63" or " trong số 20" right after a whole number: a total, not a date ("2/3/2020")
+    or a decimal ("/1,5"). Group 1 is the joining word, empty for the slash."""
+    joiners = words_alternation(load("units")["part_of_total"]["joiners"])
+    return regex.compile(rf"(?:/|[ \t\u00a0]+({joiners})[ \t\u00a0]+)([0-9]{{1,3}}(?:\.[0-9]{{3}})*)(?![0-9/]|[.,][0-9])")
+
+
+@functools.cache
+def total_openings() -> tuple[str, ...]:
+    """What the text right after a number starts with when a total may follow: one string
+    test rules out most numbers before the pattern runs."""
+    return ("/",) + tuple(" " + w.split()[0] for w in load("units")["part_of_total"]["joiners"])
 
 
 class PartReading(NamedTuple):
@@ -133,19 +144,26 @@ class PartReading(NamedTuple):
 
 
 def read_part_of_total(text: str, end: int, numerator: float) -> PartReading | None:
-    """"25/63 tỉnh" (a count of 25 tỉnh out of 63) or "2/3 doanh nghiệp" (a fraction, in %).
+    """"25/63 tỉnh" or "12 trong số 20 ứng dụng" (a count of 25 tỉnh out of 63) or
+    "2/3 doanh nghiệp" (a fraction, in %; only with the slash: "1 trong 3 nhà mạng" is
+    one of three carriers).
 
     >>> read_part_of_total("có 25/63 tỉnh, thành phố", 5, 25).reading
     UnitReading(unit='count', item='tỉnh', end=5, rule='count.part_of_total')
     >>> read_part_of_total("hơn 2/3 doanh nghiệp", 5, 2).reading
     UnitReading(unit='%', item='', end=7, rule='percent.fraction')
+    >>> read_part_of_total("có 12 trong số 20 ứng dụng", 5, 12).reading
+    UnitReading(unit='count', item='ứng dụng', end=5, rule='count.part_of_total')
     >>> read_part_of_total("ngày 2/3/2020 có 5 doanh nghiệp", 6, 2) is None
     True
+    >>> read_part_of_total("xử lý 3 trong 5 ngày", 7, 3) is None  # a time, not a total
+    True
     """
-    m = _TOTAL.match(text, end, end + 12)
+    m = _total_pattern().match(text, end, end + 30)
     if not m:
         return None
-    total = parse_digits(m.group(1))
+    slash = m.group(1) is None
+    total = parse_digits(m.group(2))
     if not 0 < numerator <= total:
         return None
     counted = read_counted(text, m.end())
@@ -154,7 +172,7 @@ def read_part_of_total(text: str, end: int, numerator: float) -> PartReading | N
     lex = load("units")["part_of_total"]
     opening = counted.item.split()
     fraction_noun = any(opening[:len(w.split())] == w.split() for w in lex["fraction_nouns"])
-    if numerator < total and (total <= lex["fraction_max_denominator"] or fraction_noun):
+    if slash and numerator < total and (total <= lex["fraction_max_denominator"] or fraction_noun):
         return PartReading(UnitReading("%", "", m.end(), "percent.fraction"), total)
     return PartReading(UnitReading("count", counted.item, end, "count.part_of_total"), total)
 

@@ -186,6 +186,14 @@ BUGS_CAUGHT = [
       note="after 'sau' the months are a span of time, a duration"),
     E("Doanh thu 10 tháng năm qua đạt 5 tỷ USD", ("10 tháng", 10, "month"), ("5 tỷ USD", 5e9, "USD"),
       note="raised: the branch's groups were read by matching it again alone, where '(?(2)' named another group"),
+    # the level a change started from is not the change
+    E("Giá cước bình quân giảm từ 150.000 đồng xuống còn 120.000 đồng/tháng",
+      ("150.000 đồng", 150000, "VND", {"change": ""}), ("120.000 đồng/tháng", 120000, "VND/month", {"change": ""}),
+      note="'giảm từ 150.000 đồng' was a fall of 150.000 đồng"),
+    E("Kinh tế số tăng từ 16,5% năm 2023 lên 18,3% GDP năm 2025",
+      ("16,5%", 16.5, "%", {"change": ""}), ("18,3%", 18.3, "%", {"change": ""})),
+    E("tốc độ tải trang có thể tăng từ 20-40% đối với mạng thuần IPv6",
+      ("20-40%", 20, "%", {"change": "up", "value_max": 40}), note="with no level after it, 'tăng từ' is a change (dev2)"),
     # "trong số" joins a number to its total like the slash; never a fraction: "1 trong 3" is one of three
     E("Có 12 trong số 20 ứng dụng được cài đặt nhiều nhất là của doanh nghiệp Việt",
       ("12", 12, "count", {"item": "ứng dụng", "rule": "number/count.part_of_total"}), ("20 ứng dụng", 20, "count"),

@@ -104,7 +104,7 @@ def _gated_checks():
 
     extract = importlib.import_module("ictstats.extract")
     single, _ = qualifiers._qualifier_patterns()
-    up, down, _, change_gate = qualifiers._change_patterns()
+    up, down, _, change_gate, *_ = qualifiers._change_patterns()
     prefix, top, _, _, rank_gate = units._rank_patterns()
     value, *_, value_gate = extract._bare_patterns()
     qual = load("qualifiers")

@@ -332,7 +332,7 @@ def _finish(text: str, m: Mention, layout: Layout, mentions: list[Mention], *, q
             m.trace.append(("qualifier", f"{qualifier}: {text[start:m.token.start].strip()!r}"))
     if m.token.value_max is not None:
         m.qualifier = "range"
-    m.change = read_change(text, m.start)
+    m.change = read_change(text, m.start, m.end)
     if m.change:
         m.trace.append(("change", m.change))
     elif _in_parenthesis_after(text, m, mentions):

@@ -91,12 +91,22 @@ def _change_patterns():
     up = regex.compile(_LEFT + "(" + words_alternation(ch["up"]) + ")" + f"(?P<tail>{tail})")
     down = regex.compile(_LEFT + "(" + words_alternation(ch["down"]) + ")" + f"(?P<tail>{tail})")
     level = regex.compile(_LEFT + words_alternation(ch["level_markers"]) + r"(?![\p{L}])")
-    return up, down, level, word_gate(ch["up"] + ch["down"])
+    started = regex.compile(r"\s" + words_alternation(ch["start_markers"]) + _SPACE + r"$")
+    # the level reached, later in the clause: "... xuống còn 120.000", "... năm 2023 lên 18,3%"
+    reached = regex.compile(r"[^.;:!?\n]{0,30}?(?<![\p{L}])" + words_alternation(ch["level_markers"]) + r"\s+[^\s\d]{0,6}\d")
+    return up, down, level, word_gate(ch["up"] + ch["down"]), started, reached
 
 
-def read_change(text: str, start: int) -> str:
-    """"up", "down" or "" from a change cue right before the number at ``start``."""
-    up, down, level, gate = _change_patterns()
+def read_change(text: str, start: int, end: int | None = None) -> str:
+    """"up", "down" or "" from a change cue right before the number at ``start``; with the
+    number's ``end``, "" also for the level a change started from ("tăng từ 16,5% lên 18,3%").
+
+    >>> read_change("giảm từ 150.000 đồng xuống còn 120.000 đồng", 8), read_change("giảm từ 150.000 đồng xuống còn 120.000 đồng", 8, 20)
+    ('down', '')
+    >>> read_change("tốc độ có thể tăng từ 20-40% đối với IPv6", 22, 28)
+    'up'
+    """
+    up, down, level, gate, started, reached = _change_patterns()
     before = text[max(0, start - 40):start]
     if not gate.search(before.lower()):
         return ""
@@ -109,5 +119,7 @@ def read_change(text: str, start: int) -> str:
         return ""
     _, direction, tail = max(found)  # the cue nearest the number
     if level.search(tail):
+        return ""
+    if end is not None and started.search(tail) and reached.match(text, end, end + 60):
         return ""
     return direction

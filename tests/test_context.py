@@ -56,6 +56,7 @@ METRIC_SENTENCES = [
     ("security.domestic_share", "Việt Nam tự chủ được trên 90% các sản phẩm, dịch vụ an toàn thông tin mạng.", "trên 90%"),
     ("digital_economy.gdp_share", "Phát triển kinh tế số đạt 20% GDP vào năm 2025.", "20%"),
     ("press.agencies", "Cả nước còn 779 cơ quan báo chí.", "779 cơ quan báo chí"),
+    ("press.agencies", "Tổng số cơ quan báo chí là 779 cơ quan, trong đó có 127 báo.", "779 cơ quan"),
     ("apps.users", "Ứng dụng Bluezone có hơn 25 triệu người dùng; nền tảng này có thêm người dùng mỗi ngày.", "hơn 25 triệu người dùng"),
     ("payments.mobile_money_customers", "Số lượng khách hàng sử dụng dịch vụ Mobile Money đạt 5,16 triệu khách hàng.", "5,16 triệu khách hàng"),
     ("security.revenue", "Trong lĩnh vực An toàn thông tin, doanh thu tháng 9/2023 đạt 432 tỷ đồng.", "432 tỷ đồng"),

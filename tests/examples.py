@@ -194,6 +194,14 @@ BUGS_CAUGHT = [
       ("16,5%", 16.5, "%", {"change": ""}), ("18,3%", 18.3, "%", {"change": ""})),
     E("tốc độ tải trang có thể tăng từ 20-40% đối với mạng thuần IPv6",
       ("20-40%", 20, "%", {"change": "up", "value_max": 40}), note="with no level after it, 'tăng từ' is a change (dev2)"),
+    # a list after a change states the same change
+    E("Doanh thu và lợi nhuận tăng lần lượt 10% và 20%", ("10%", 10, "%", {"change": "up"}), ("20%", 20, "%", {"change": "up"}),
+      note="only the first number of the list had the change"),
+    E("Giao dịch tăng 62,6% về số lượng và 30% về giá trị", ("62,6%", 62.6, "%", {"change": "up"}), ("30%", 30, "%", {"change": "up"})),
+    E("Số thuê bao giảm 5%, 7% và 9% ở ba nhà mạng", ("5%", 5, "%", {"change": "down"}), ("7%", 7, "%", {"change": "down"}),
+      ("9%", 9, "%", {"change": "down"}), ("ba nhà mạng", 3, "count", {"change": ""})),
+    E("Doanh thu tăng 7% và 30% doanh nghiệp đã chuyển đổi số", ("7%", 7, "%", {"change": "up"}), ("30%", 30, "%", {"change": ""}),
+      note="a noun after it: a share of enterprises, not a second change"),
     # "trong số" joins a number to its total like the slash; never a fraction: "1 trong 3" is one of three
     E("Có 12 trong số 20 ứng dụng được cài đặt nhiều nhất là của doanh nghiệp Việt",
       ("12", 12, "count", {"item": "ứng dụng", "rule": "number/count.part_of_total"}), ("20 ứng dụng", 20, "count"),

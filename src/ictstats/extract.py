@@ -338,6 +338,9 @@ def _finish(text: str, m: Mention, layout: Layout, mentions: list[Mention], *, q
     elif _in_parenthesis_after(text, m, mentions):
         m.change = mentions[-1].change
         m.trace.append(("change", f"{m.change}: parenthesis after a change"))
+    elif _continues_change_list(text, m, mentions, layout):
+        m.change = mentions[-1].change
+        m.trace.append(("change", f"{m.change}: listed after a change ({text[mentions[-1].end:m.start].strip()!r})"))
     return m
 
 
@@ -499,6 +502,30 @@ def _score(text: str, tok: NumberToken) -> UnitReading | None:
     if m:
         return UnitReading("", "", m.end(), "score")
     return None
+
+
+@functools.cache
+def _change_list_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    ch = load("qualifiers")["change"]
+    dimension = r"(?:\s+" + words_alternation(ch["list_dimension"]) + r"(?:\s+\p{L}+){1,3})?"
+    gap = regex.compile(dimension + r"\s*" + words_alternation(ch["list_joiners"]) + r"\s*")
+    after = regex.compile(r"\s*(?:[.,;:)]|$|" + words_alternation(ch["list_followers"]) + r"(?![\p{L}]))")
+    return gap, after
+
+
+def _continues_change_list(text: str, m: Mention, mentions: list[Mention], layout: Layout) -> bool:
+    """"tăng lần lượt 10% và 20%": a number listed right after a change, in its unit, states
+    the same change."""
+    if not mentions or not mentions[-1].change or mentions[-1].unit != m.unit or not m.unit:
+        return False
+    prev = mentions[-1]
+    gap, after = _change_list_patterns()
+    return (
+        m.start - prev.end <= 40
+        and gap.fullmatch(text, prev.end, m.start) is not None
+        and after.match(text, m.end) is not None
+        and layout.sentence_span(prev.start) == layout.sentence_span(m.start)
+    )
 
 
 def _in_parenthesis_after(text: str, m: Mention, mentions: list[Mention]) -> bool:

@@ -65,8 +65,9 @@ def _patterns():
     months = rf"{months_word}\s+{month}"
     to_date = (
         rf"{words_alternation(total_lead, flags='')}\s+{months}(?![\p{{L}}\d/])(?!\s+{side}|\s+{year}\s+{rel_year})"
-        rf"|(?<!(?<![\p{{L}}]){words_alternation(lex['months_span_after'], flags='')}\s+){months}"
-        rf"(?=\s+{words_alternation(lex['months_before_verb'], flags='')}(?![\p{{L}}]))"
+        # the look-ahead first: at most digits it fails at once, before the span words are tried
+        rf"|(?=(?:{months_word[1:]}\s+{month}\s+{words_alternation(lex['months_before_verb'], flags='')}(?![\p{{L}}]))"
+        rf"(?<!(?<![\p{{L}}]){words_alternation(lex['months_span_after'], flags='')}\s+){months}"
     )
     # (name, regex, can it start with a digit, the words it can start with): _time_matches tries
     # at a digit or a starter word only the branches that can start there; test_context checks

@@ -213,6 +213,9 @@ def test_detect_doc_date(text, date):
         (" date 2026-03 Đến năm 2025, tỷ lệ hộ gia đình có cáp quang đạt 80%.", "80%", "actual"),  # a past horizon
         ("(theo Nghị quyết số 17/NQ-CP thì năm 2020 đạt 30%); tỷ lệ hồ sơ đạt 41%", "41%", "actual"),
         ("(theo Nghị quyết số 17/NQ-CP thì năm 2020 đạt 30%); tỷ lệ hồ sơ đạt 41%", "30%", "target"),
+        # "đạt 41% (" before the cue is not "đạt chỉ tiêu": the parenthesis opens another phrase
+        ("tỷ lệ hồ sơ đạt 41% (theo Nghị quyết số 17/NQ-CP thì năm 2020 đạt 20%).", "20%", "target"),
+        ("Hoàn thành mục tiêu, chỉ tiêu và nhiệm vụ; Bộ đạt 100% tỷ lệ DVCTT mức độ 4", "100%", "actual"),
     ],
 )
 def test_status(text, surface, status):

@@ -54,7 +54,8 @@ def _patterns() -> dict[str, regex.Pattern]:
     return {
         "horizon": regex.compile(rf"(?<!{record}\s)(?<![\p{{L}}]){horizon}\s+((?:19|20)\d{{2}})(?=[^;]*?(?<![\p{{L}}]){reach}(?![\p{{L}}]))"),
         "done": regex.compile(r"(?<![\p{L}])" + words_alternation(lex["done"]) + r"(?![\p{L}])"),
-        "met": regex.compile(words_alternation(lex["met_before"]) + r"(?:\s+\S+){0,2}\s*$"),
+        # "hoàn thành mục tiêu", "vượt các chỉ tiêu"; not "đạt 100% (theo kế hoạch ...": a parenthesis starts another phrase
+        "met": regex.compile(words_alternation(lex["met_before"]) + r"(?:\s+[^\s()]+){0,2}\s*$"),
     }
 
 

@@ -216,6 +216,12 @@ def test_detect_doc_date(text, date):
         # "đạt 41% (" before the cue is not "đạt chỉ tiêu": the parenthesis opens another phrase
         ("tỷ lệ hồ sơ đạt 41% (theo Nghị quyết số 17/NQ-CP thì năm 2020 đạt 20%).", "20%", "target"),
         ("Hoàn thành mục tiêu, chỉ tiêu và nhiệm vụ; Bộ đạt 100% tỷ lệ DVCTT mức độ 4", "100%", "actual"),
+        # a figure whose period lies after the document's date is a goal, whatever its verb
+        (" date 2026-01 Đến năm 2030, kinh tế số chiếm 30% GDP; tỷ lệ dân số dùng Internet đạt trên 90%.", "30%", "target"),
+        (" date 2026-01 Đến năm 2030, kinh tế số chiếm 30% GDP; tỷ lệ dân số dùng Internet đạt trên 90%.", "trên 90%", "target"),
+        (" date 2026-01 Năm 2025, kinh tế số chiếm 18% GDP.", "18%", "actual"),
+        # ... but a duration is the calendar's (dev gold)
+        (" date 2020-08 đưa Việt Nam thành nước phát triển vào năm 2045, khi nước Việt Nam mới tròn 100 năm.", "100 năm", "actual"),
     ],
 )
 def test_status(text, surface, status):

@@ -144,11 +144,35 @@ def annotate(result, config) -> None:
         if m.period:
             m.trace.append(("period", f"{m.period}: {how}"))
         m.status, cue = status_for(text, sentence, m.start, m.end, doc_year, status_cues, closed)
+        if m.status == "actual" and after_document(m.period, result.doc_date) and m.unit not in _durations():
+            # nothing stated as done can lie ahead of its document: a plain future figure is a
+            # goal. A duration is the calendar's ("vào năm 2045, khi nước ta tròn 100 năm")
+            m.status, cue = "target", f"period {m.period} after the document's date {result.doc_date}"
         if cue:
             m.trace.append(("status", f"{m.status}: {cue!r}"))
         if m.change or m.unit == "x":
             m.compared_to = _baseline(text, m, sentence, times)
         previous = m
+
+
+@functools.cache
+def _durations() -> frozenset[str]:
+    return frozenset(load("units")["unit_rules"]["duration"])
+
+
+def after_document(period: str, doc_date: str) -> bool:
+    """Whether ``period`` starts after the document's date, compared at the coarser precision.
+
+    >>> after_document("2030", "2026-01-10"), after_document("2026", "2026-01-10"), after_document("2026-03/2026-06", "2026-01")
+    (True, False, True)
+    >>> after_document("2030", ""), after_document("2025-10/2026-03", "2025-12")
+    (False, False)
+    """
+    if not period or not doc_date:
+        return False
+    start = period.split("/")[0]
+    precision = min(len(start), len(doc_date))
+    return start[:precision] > doc_date[:precision]
 
 
 # the stdlib `re` runs a one-character class over a short window faster than `regex`

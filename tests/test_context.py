@@ -216,6 +216,10 @@ def test_detect_doc_date(text, date):
         # "đạt 41% (" before the cue is not "đạt chỉ tiêu": the parenthesis opens another phrase
         ("tỷ lệ hồ sơ đạt 41% (theo Nghị quyết số 17/NQ-CP thì năm 2020 đạt 20%).", "20%", "target"),
         ("Hoàn thành mục tiêu, chỉ tiêu và nhiệm vụ; Bộ đạt 100% tỷ lệ DVCTT mức độ 4", "100%", "actual"),
+        # what was done, said after a goal
+        ("Chỉ tiêu năm 2025 là 100% hồ sơ được số hóa, thực tế mới đạt 85%.", "85%", "actual"),
+        ("Chỉ tiêu năm 2025 là 100% hồ sơ được số hóa, thực tế mới đạt 85%.", "100%", "target"),
+        ("Kế hoạch giao 500 tỷ đồng, kết quả thực hiện được 450 tỷ đồng.", "450 tỷ đồng", "actual"),
         # a figure whose period lies after the document's date is a goal, whatever its verb
         (" date 2026-01 Đến năm 2030, kinh tế số chiếm 30% GDP; tỷ lệ dân số dùng Internet đạt trên 90%.", "30%", "target"),
         (" date 2026-01 Đến năm 2030, kinh tế số chiếm 30% GDP; tỷ lệ dân số dùng Internet đạt trên 90%.", "trên 90%", "target"),

@@ -54,6 +54,7 @@ def _patterns() -> dict[str, regex.Pattern]:
     return {
         "horizon": regex.compile(rf"(?<!{record}\s)(?<![\p{{L}}]){horizon}\s+((?:19|20)\d{{2}})(?=[^;]*?(?<![\p{{L}}]){reach}(?![\p{{L}}]))"),
         "done": regex.compile(r"(?<![\p{L}])" + words_alternation(lex["done"]) + r"(?![\p{L}])"),
+        "actual_after": regex.compile(r"(?<![\p{L}])" + words_alternation(lex["actual_after_target"]) + r"(?![\p{L}])"),
         # "hoàn thành mục tiêu", "vượt các chỉ tiêu"; not "đạt 100% (theo kế hoạch ...": a parenthesis starts another phrase
         "met": regex.compile(words_alternation(lex["met_before"]) + r"(?:\s+[^\s()]+){0,2}\s*$"),
     }
@@ -119,7 +120,10 @@ def status_for(text: str, sentence: tuple[int, int], start: int, end: int, doc_y
         if reachable(s):
             found.append((e, len(cue), "estimate", cue))
     if found:
-        _, _, status, cue = max(found)
+        cue_end, _, status, cue = max(found)
+        done = _patterns()["actual_after"].search(text, cue_end, start) if status == "target" else None
+        if done:
+            return "actual", done.group()
         return status, cue
     # the horizon regex tries every position of the segment; a literal search for its first
     # words in the lower-cased segment rules most segments out at once

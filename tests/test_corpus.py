@@ -245,7 +245,7 @@ def test_jobs_give_the_same_rows_in_the_same_order(tmp_path):
 def _raise_on_boom(real):
     def extract(text, *args, **kwargs):
         if "BOOM" in text:
-            raise ValueError("a rule broke")
+            raise ValueError("a rule\nbroke")  # the error stays on one line
         return real(text, *args, **kwargs)
     return extract
 

@@ -280,7 +280,8 @@ def _nearby_year(text: str, pos: int, years_of: _Years) -> int | None:
         if not compared.search(text, max(0, at - 30), at):
             return year
         i += 1
-    for at, year in reversed(years[:first]):
+    for j in range(first - 1, -1, -1):  # by index: a slice would copy every year of a long document
+        at, year = years[j]
         if not compared.search(text, max(0, at - 30), at):
             return year
     return None

@@ -22,7 +22,8 @@ def _extract_one(doc: Document, config: Config) -> list[Row] | ExtractionFailed:
     try:
         return extract(doc.text, doc=doc.name, config=config)
     except Exception as e:  # noqa: BLE001 - any bug; Ctrl-C and exits still propagate
-        return ExtractionFailed(f"{doc.name}: extraction failed ({type(e).__name__}: {e}); this is a bug in ictstats, please report it with the document")
+        said = " ".join(str(e).split())  # one line, whatever the exception's message holds
+        return ExtractionFailed(f"{doc.name}: extraction failed ({type(e).__name__}: {said}); this is a bug in ictstats, please report it with the document")
 
 
 def _ignore_sigint() -> None:

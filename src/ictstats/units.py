@@ -124,7 +124,7 @@ def read_currency_before(text: str, start: int) -> tuple[str, int] | None:
 @functools.cache
 def _total_pattern() -> regex.Pattern:
     """"/63" or " trong số 20" right after a whole number: a total, not a date ("2/3/2020")
-    or a decimal ("/1,5"). Group 1 is the joining word, empty for the slash."""
+    or a decimal ("/1,5"). Group 1 is the joining word, None for the slash."""
     joiners = words_alternation(load("units")["part_of_total"]["joiners"])
     return regex.compile(rf"(?:/|[ \t\u00a0]+({joiners})[ \t\u00a0]+)([0-9]{{1,3}}(?:\.[0-9]{{3}})*)(?![0-9/]|[.,][0-9])")
 

@@ -194,6 +194,15 @@ BUGS_CAUGHT = [
       ("16,5%", 16.5, "%", {"change": ""}), ("18,3%", 18.3, "%", {"change": ""})),
     E("tốc độ tải trang có thể tăng từ 20-40% đối với mạng thuần IPv6",
       ("20-40%", 20, "%", {"change": "up", "value_max": 40}), note="with no level after it, 'tăng từ' is a change (dev2)"),
+    # a bare number a change starts from takes the unit of the level it reaches
+    E("Số doanh nghiệp tăng từ 58.000 lên 74.000 doanh nghiệp",
+      ("58.000", 58000, "count", {"item": "doanh nghiệp", "rule": "number/level_start", "change": ""}),
+      ("74.000 doanh nghiệp", 74000, "count"), note="'58.000' had no unit"),
+    E("Tỷ lệ tăng từ 16,5 lên 18,3%", ("16,5", 16.5, "%"), ("18,3%", 18.3, "%")),
+    E("Giá giảm từ 150 xuống còn 120 nghìn đồng", ("150", 150000, "VND"), ("120 nghìn đồng", 120000, "VND"),
+      note="the scale of the level reached applies, as in 'từ 20 đến 30 tỷ USD'"),
+    E("Số thuê bao tăng từ 900 lên 1,2 triệu thuê bao", ("900", 900, ""), ("1,2 triệu thuê bao", 1.2e6, "count"),
+      note="900 or 900 triệu, a factor over ten either way: too loose to tell, left bare"),
     # a list after a change states the same change
     E("Doanh thu và lợi nhuận tăng lần lượt 10% và 20%", ("10%", 10, "%", {"change": "up"}), ("20%", 20, "%", {"change": "up"}),
       note="only the first number of the list had the change"),

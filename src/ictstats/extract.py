@@ -151,6 +151,7 @@ def scan(text: str, config: Config = DEFAULT) -> Scan:
         mentions.append(outcome)
         consumed = outcome.end
     mentions = join_unit_ranges(text, mentions)
+    take_unit_from_level_reached(text, mentions)
     result = Scan(text, layout, mentions, rejections, words=words)
     context.annotate(result, config)
     return result
@@ -226,6 +227,35 @@ def join_unit_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+@functools.cache
+def _level_pair_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    ch = load("qualifiers")["change"]
+    started = compile_before(_LEFT + words_alternation(ch["start_markers"]) + r"\s+$")
+    reached = regex.compile(r"\s+" + words_alternation(ch["level_markers"]) + r"\s+")
+    return started, reached
+
+
+def take_unit_from_level_reached(text: str, mentions: list[Mention]) -> None:
+    """"tăng từ 58.000 lên 74.000 doanh nghiệp", "giảm từ 150 xuống còn 120 nghìn đồng": a bare
+    number a change starts from takes the unit, item and scale of the level it reaches, when
+    the two are within a factor of ten of each other (else the text is too loose to tell)."""
+    started, reached = _level_pair_patterns()
+    for m, n in zip(mentions, mentions[1:]):
+        if m.unit or not m.rule.endswith("/bare") or not n.unit or m.token.value_max is not None:
+            continue
+        if not reached.fullmatch(text, m.end, n.start) or not started.search(text, max(0, m.start - 10), m.start):
+            continue
+        token = m.token
+        if token.scale == 1.0 and n.token.scale != 1.0:
+            token = token._replace(value=token.value * n.token.scale, scale=n.token.scale)
+        low, high = sorted((abs(token.value), abs(n.value)))
+        if low == 0 or high / low > 10:
+            continue
+        m.token, m.unit, m.item = token, n.unit, n.item
+        m.rule = _rule(token, "level_start")
+        m.trace.append(("unit", f"level_start: {n.unit or 'no unit'} of the level reached, {text[n.start:n.end]!r}"))
 
 
 def _looks_like_years(a: NumberToken, b: NumberToken) -> bool:

@@ -146,6 +146,8 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         (" date 2026-10 Doanh thu tăng 11% so với cùng kỳ năm 2025. Lũy kế 9 tháng, số thuê bao đạt 24,5 triệu thuê bao.",
          "24,5 triệu thuê bao", "2026-01/2026-09"),
         ("Năm 2025 có nhiều đổi mới. Lũy kế 9 tháng, số thuê bao đạt 24,5 triệu thuê bao.", "24,5 triệu thuê bao", "2025-01/2025-09"),
+        # "sau 9 tháng" is a span of time (a duration row), not the months of the year so far
+        (" date 2026-10 Sau 9 tháng triển khai, ứng dụng đạt 1 triệu người dùng.", "1 triệu người dùng", ""),
         # a quarter with a relative year, or none: the nearby or the document's year
         (" date 2026-07 Doanh thu quý II năm nay ước đạt 95 nghìn tỷ đồng.", "95 nghìn tỷ đồng", "2026-04/2026-06"),
         (" date 2026-07 Trong quý I, số thuê bao di động tăng thêm 500 nghìn thuê bao.", "500 nghìn thuê bao", "2026-01/2026-03"),

@@ -194,6 +194,10 @@ BUGS_CAUGHT = [
       ("16,5%", 16.5, "%", {"change": ""}), ("18,3%", 18.3, "%", {"change": ""})),
     E("tốc độ tải trang có thể tăng từ 20-40% đối với mạng thuần IPv6",
       ("20-40%", 20, "%", {"change": "up", "value_max": 40}), note="with no level after it, 'tăng từ' is a change (dev2)"),
+    # times of day
+    E("Hội nghị bắt đầu lúc 8 giờ 30 phút ngày 14/3.", note="a time of day gave 8 hours and 30 minutes"),
+    E("Vào hồi 14 giờ ngày 5/6/2025, hệ thống bị tấn công."),
+    E("Khai mạc 8 giờ sáng nay."),
     # a bare number a change starts from takes the unit of the level it reaches
     E("Số doanh nghiệp tăng từ 58.000 lên 74.000 doanh nghiệp",
       ("58.000", 58000, "count", {"item": "doanh nghiệp", "rule": "number/level_start", "change": ""}),

@@ -194,7 +194,10 @@ BUGS_CAUGHT = [
       ("16,5%", 16.5, "%", {"change": ""}), ("18,3%", 18.3, "%", {"change": ""})),
     E("tốc độ tải trang có thể tăng từ 20-40% đối với mạng thuần IPv6",
       ("20-40%", 20, "%", {"change": "up", "value_max": 40}), note="with no level after it, 'tăng từ' is a change (dev2)"),
-    # times of day
+    # durations of two units, and times of day
+    E("mỗi người dùng trung bình 6 giờ 30 phút mỗi ngày", ("6 giờ 30 phút", 6.5, "hour", {"rule": "number/duration.compound"}),
+      note="two rows, 6 hours and 30 minutes"),
+    E("Sau 2 năm 3 tháng triển khai", ("2 năm 3 tháng", 2.25, "year")),
     E("Hội nghị bắt đầu lúc 8 giờ 30 phút ngày 14/3.", note="a time of day gave 8 hours and 30 minutes"),
     E("Vào hồi 14 giờ ngày 5/6/2025, hệ thống bị tấn công."),
     E("Khai mạc 8 giờ sáng nay."),

@@ -8,7 +8,7 @@ from regen_golden import FIXTURES
 
 SECTIONS = {
     "numbers": {"scale", "scale_not_before", "attached_scale", "spelled", "ordinal", "ordinal_marker", "range"},
-    "units": {"unit", "unit_rules", "rate_suffix", "per_capita", "currency_prefix", "multiplier_prefix", "part_of_total"},
+    "units": {"unit", "unit_rules", "rate_suffix", "per_capita", "currency_prefix", "multiplier_prefix", "part_of_total", "compound_duration"},
     "qualifiers": {"qualifier", "qualifier_pair", "qualifier_exceptions", "change"},
     "context": {"value_cues", "count_subject", "rate_words", "score", "bare", "rank", "ordinal", "names", "nouns"},
     "exclusions": {"pattern"},
@@ -38,6 +38,14 @@ def test_part_of_total_settings():
     assert part["fraction_nouns"] and all(w == w.lower().strip() and w for w in part["fraction_nouns"])
     # joiners are lower-case words: the string test before the pattern looks for " " + their first word
     assert part["joiners"] and all(w == w.lower().strip() and w and "/" not in w for w in part["joiners"])
+
+
+def test_compound_duration_pairs_name_duration_units():
+    units = load("units")
+    durations = set(units["unit_rules"]["duration"]) & {u["id"] for u in units["unit"]}
+    for big, small, factor in units["compound_duration"]["pairs"]:
+        assert big in durations and small in durations and big != small, (big, small)
+        assert isinstance(factor, int) and factor > 1
 
 
 def test_level_settings():

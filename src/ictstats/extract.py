@@ -151,6 +151,7 @@ def scan(text: str, config: Config = DEFAULT) -> Scan:
         mentions.append(outcome)
         consumed = outcome.end
     mentions = join_unit_ranges(text, mentions)
+    mentions = join_compound_durations(text, mentions)
     take_unit_from_level_reached(text, mentions)
     result = Scan(text, layout, mentions, rejections, words=words)
     context.annotate(result, config)
@@ -224,6 +225,35 @@ def join_unit_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
             token = m.token._replace(start=start, value=prev.value, value_max=m.value, raw=text[start:m.token.end], range_rule="range.from_to")
             joined = replace(m, token=token, start=start, qualifier="range", rule=_rule(token, m.rule.split("/", 1)[1]), change=prev.change or m.change, trace=prev.trace + m.trace + [("range", "joined with the number before it")])
             out[-1] = joined
+            continue
+        out.append(m)
+    return out
+
+
+_BLANK = regex.compile(r"[ \t\u00a0]+")
+
+
+@functools.cache
+def _compound_duration_pairs() -> dict[tuple[str, str], float]:
+    return {(big, small): float(factor) for big, small, factor in load("units")["compound_duration"]["pairs"]}
+
+
+def join_compound_durations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"6 giờ 30 phút", "2 năm 3 tháng": a duration and one in the next smaller unit right
+    after it are one duration, in the larger unit (6.5 hours)."""
+    pairs = _compound_duration_pairs()
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        factor = pairs.get((prev.unit, m.unit)) if prev is not None else None
+        if (
+            factor and prev.token.value_max is None and m.token.value_max is None
+            and m.qualifier == "=" and not m.change and m.value < factor
+            and _BLANK.fullmatch(text, prev.end, m.start)
+        ):
+            token = prev.token._replace(value=prev.value + m.value / factor, end=m.token.end)
+            out[-1] = replace(prev, token=token, end=m.end, rule=_rule(prev.token, "duration.compound"),
+                              trace=prev.trace + [("unit", f"duration.compound: {text[prev.start:m.end]!r} = {token.value:g} {prev.unit}")])
             continue
         out.append(m)
     return out

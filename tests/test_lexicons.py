@@ -2,6 +2,7 @@
 import regex
 import pytest
 
+from ictstats.exclusions import expand
 from ictstats.lexicon import load
 
 from regen_golden import FIXTURES
@@ -28,7 +29,27 @@ def test_exclusion_patterns_compile_and_have_ids():
     for p in patterns:
         assert set(p) <= {"id", "regex", "case_sensitive"}
         assert regex.match(r"^[a-z]+(?:\.[a-z_]+)?$", p["id"]), p["id"]
-        regex.compile(p["regex"])
+        regex.compile(expand(p["regex"]))
+        assert "<<" not in expand(p["regex"]), p["id"]  # every word-list reference names a list
+
+
+def test_exclusions_read_the_word_lists_they_share_with_the_time_grammar(monkeypatch):
+    """A verb added to time.toml's months_before_verb makes "9 tháng <verb>" a time reference in
+    the exclusions too, not only a period: the list is written once."""
+    import copy
+
+    from ictstats import exclusions, lexicon
+
+    text = "Doanh thu 9 tháng vượt 5 tỷ USD"
+    assert exclusions.Protected(text, [10]).reason(10) is None
+    extended = copy.deepcopy(load("time"))
+    extended["period"]["months_before_verb"].append("vượt")
+    monkeypatch.setattr(exclusions, "load", lambda name: extended if name == "time" else lexicon.load(name))
+    exclusions._combined.cache_clear()
+    try:
+        assert exclusions.Protected(text, [10]).reason(10) == "time.reference"
+    finally:
+        exclusions._combined.cache_clear()
 
 
 def test_part_of_total_settings():

@@ -17,10 +17,22 @@ import functools
 
 import regex
 
-from .lexicon import load
+from .lexicon import load, words_alternation
 
 # Longest text a pattern may cover from the numeral's start.
 _REACH = 200
+
+_LIST = regex.compile(r"<<(\w+)\.(\w+)\.(\w+)>>")
+
+
+def expand(pattern: str) -> str:
+    r"""A pattern with each ``<<lexicon.section.key>>`` replaced by that word list as an
+    alternation, so that a list the time grammar also reads is written once.
+
+    >>> regex.search(expand(r"(?<=<<time.period.months_total_lead>>\s+)\d+"), "lũy kế 9 tháng").group()
+    '9'
+    """
+    return _LIST.sub(lambda m: words_alternation(load(m.group(1))[m.group(2)][m.group(3)], flags=""), pattern)
 
 
 @functools.cache
@@ -28,7 +40,7 @@ def _combined() -> tuple[regex.Pattern, dict[str, str]]:
     branches, ids = [], {}
     for i, p in enumerate(load("exclusions")["pattern"]):
         flags = "-i" if p.get("case_sensitive") else "i"
-        branches.append(f"(?P<p{i}>(?{flags}:{p['regex']}))")
+        branches.append(f"(?P<p{i}>(?{flags}:{expand(p['regex'])}))")
         ids[f"p{i}"] = p["id"]
     return regex.compile("|".join(branches), regex.V0), ids
 

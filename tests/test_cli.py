@@ -107,6 +107,31 @@ def test_missing_file_is_reported_and_others_still_processed(tmp_path):
     assert len(result.stdout.splitlines()) > 10
 
 
+# longer than any file system allows for one name (255 bytes): pathlib's is_dir() raised
+# ENAMETOOLONG out of the walk and took the whole run down with a traceback
+TOO_LONG_NAME = "bao-cao-" * 40 + ".txt"
+
+
+@pytest.mark.parametrize("command", ["extract", "series"])
+def test_a_name_too_long_is_an_error_for_that_input_alone(command):
+    result = run(command, TOO_LONG_NAME, str(DOC), "-f", "jsonl")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"ictstats: error: {TOO_LONG_NAME}: cannot read (File name too long)"
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "509262" in result.stdout or "tên miền" in result.stdout
+
+
+def test_explain_takes_a_sentence_longer_than_a_file_name():
+    sentence = ("Theo số liệu được Bộ Thông tin và Truyền thông công bố tại hội nghị tổng kết công tác "
+                "của ngành thông tin và truyền thông tổ chức sáng nay tại Hà Nội, trong 9 tháng đầu "
+                "năm 2025, doanh thu toàn ngành ước đạt 2,8 triệu tỷ đồng.")
+    assert len(sentence.encode()) > 255
+    result = run("explain", sentence, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    [mention] = json.loads(result.stdout)["mentions"]
+    assert mention["surface"] == "2,8 triệu tỷ đồng" and mention["period"] == "2025-01/2025-09"
+
+
 def test_binary_file_is_an_error(tmp_path):
     binary = tmp_path / "x.txt"
     binary.write_bytes(b"\x00\x01\x02abc")

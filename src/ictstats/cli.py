@@ -15,7 +15,7 @@ from .export import FORMATS, Writer, format_for
 from .config import Config
 from .export import plain_number, to_rows_of_dicts
 from .metrics import TaxonomyError, taxonomy as load_taxonomy
-from .inputs import MB, InputError, ReadOptions, all_documents, skipped_in
+from .inputs import MB, InputError, ReadOptions, all_documents, path_test, skipped_in
 from .progress import Progress
 from .runner import run
 
@@ -176,7 +176,7 @@ def _read_text_or_path(source: str, options: ReadOptions) -> tuple[str, str]:
     from .inputs import documents
 
     path = Path(source)
-    if source != "-" and not (len(source) < 4096 and path.exists()):
+    if source != "-" and not (len(source) < 4096 and path_test(Path.exists, path)):
         return "<text>", source
     items = list(documents(source, None if source == "-" else path, options))
     for item in items:
@@ -236,7 +236,7 @@ def _rows_for(paths: List[str], options: ReadOptions, config: Config) -> tuple[l
     rows, failed, to_extract = [], 0, []
     for p in paths or ["-"]:
         path = Path(p)
-        if p != "-" and path.is_file() and looks_like_rows(path):
+        if p != "-" and path_test(Path.is_file, path) and looks_like_rows(path):
             rows += read_rows(path)
         else:
             to_extract.append(p)

@@ -96,12 +96,28 @@ def expand(paths: list[str], options: ReadOptions) -> Iterator[tuple[str, Path |
             yield p, None
             continue
         path = Path(p)
-        if path.is_dir():
+        if path_test(Path.is_dir, path):
             for child in _walk(path):
                 if _walked_kind(child, options):
                     yield str(child), child
         else:
             yield p, path
+
+
+def path_test(test, path: Path) -> bool:
+    """``test(path)`` (``Path.is_dir``, ``Path.is_file``, ``Path.exists``), but False where
+    the system refuses the name itself.
+
+    ``pathlib`` lets ENAMETOOLONG and the like escape from its tests; reading such a path
+    then fails as an InputError for that input alone, naming it.
+
+    >>> path_test(Path.is_dir, Path("x" * 300)), path_test(Path.is_dir, Path("."))
+    (False, True)
+    """
+    try:
+        return test(path)
+    except OSError:
+        return False
 
 
 def _walk(path: Path):
@@ -120,7 +136,7 @@ def skipped_in(paths: list[str], options: ReadOptions) -> list[str]:
     out = []
     for p in paths:
         path = Path(p)
-        if p != "-" and path.is_dir():
+        if p != "-" and path_test(Path.is_dir, path):
             out += [str(c) for c in _walk(path) if not _walked_kind(c, options)]
     return out
 

@@ -121,6 +121,25 @@ def test_a_name_too_long_is_an_error_for_that_input_alone(command):
     assert "509262" in result.stdout or "tên miền" in result.stdout
 
 
+@pytest.mark.parametrize("command", ["extract", "series", "metrics"])
+@pytest.mark.parametrize("where", ["no-such-dir/out.csv", "bao-cao-" * 40 + ".csv"], ids=["missing dir", "name too long"])
+def test_an_unwritable_output_is_a_usage_error_before_any_input_is_read(tmp_path, command, where):
+    target = tmp_path / where
+    args = [command, "-o", str(target)] + ([] if command == "metrics" else [str(DOC)])
+    result = run(*args)
+    assert result.exit_code == 2
+    [message] = result.stderr.strip().splitlines()
+    assert message.startswith(f"ictstats: error: -o {target}: cannot write (")
+    assert result.stdout == ""
+
+
+def test_output_check_keeps_an_existing_file_until_it_is_written(tmp_path):
+    out = tmp_path / "rows.csv"
+    out.write_text("old", encoding="utf-8")
+    assert run("extract", "-o", str(out), str(DOC)).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("doc,line,start")
+
+
 def test_explain_takes_a_sentence_longer_than_a_file_name():
     sentence = ("Theo số liệu được Bộ Thông tin và Truyền thông công bố tại hội nghị tổng kết công tác "
                 "của ngành thông tin và truyền thông tổ chức sáng nay tại Hà Nội, trong 9 tháng đầu "

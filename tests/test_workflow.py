@@ -159,6 +159,19 @@ def test_plot_needs_png_or_svg(tmp_path):
     assert run("plot", "internet.vn_domains", "-o", str(tmp_path / "c.pdf")).exit_code == 2
 
 
+def test_plot_refuses_an_unwritable_chart_before_reading_anything(tmp_path):
+    result = run("plot", "internet.vn_domains", str(FIXTURES), "-o", str(tmp_path / "no-such-dir" / "c.png"))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"ictstats: error: -o {tmp_path / 'no-such-dir' / 'c.png'}: cannot write (No such file or directory)"
+
+
+def test_plot_that_fails_leaves_no_empty_chart_behind(tmp_path):
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text("".join(json.dumps(r) + "\n" for r in ROWS), encoding="utf-8")
+    assert run("plot", "press.agencies", str(rows), "-o", str(tmp_path / "c.png")).exit_code == 1
+    assert not (tmp_path / "c.png").exists()
+
+
 # --- eval ----------------------------------------------------------------------------------
 
 def test_eval_on_a_small_gold_set():

@@ -84,7 +84,21 @@ def _check_format(fmt: Optional[str], output: Optional[str]) -> str:
     if fmt == "parquet" and not output:
         _err("error: parquet is binary: give -o FILE.parquet")
         raise typer.Exit(2)
+    if output:
+        _check_writable(output)
     return fmt
+
+
+def _check_writable(output: str) -> None:
+    """Refuse an -o FILE that cannot be written before any input is read, not after."""
+    existed = path_test(Path.exists, Path(output))
+    try:
+        open(output, "ab").close()  # appends nothing: an existing file is left as it was
+        if not existed:
+            Path(output).unlink()  # a run that fails later leaves no empty file behind
+    except OSError as e:
+        _err(f"error: -o {output}: cannot write ({e.strerror or e})")
+        raise typer.Exit(2) from None
 
 
 @app.command("extract")
@@ -293,6 +307,7 @@ def plot_command(
     if Path(output).suffix.lower() not in (".png", ".svg"):
         _err(f"error: -o {output}: the chart must be .png or .svg")
         raise typer.Exit(2)
+    _check_writable(output)
     config = _config(doc_date, taxonomy)
     rows, failed = _rows_for(list(paths or []), ReadOptions(text_column=text_column), config)
     points = build(rows, metric)

@@ -198,6 +198,47 @@ def test_eval_bad_gold_dir_is_an_error(tmp_path):
     assert result.exit_code == 1 and "needs docs/ and gold.jsonl" in result.stderr
 
 
+def _gold_set(tmp_path, doc: bytes, gold_lines: list[str]) -> Path:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_bytes(doc)
+    (tmp_path / "gold.jsonl").write_text("".join(line + "\n" for line in gold_lines), encoding="utf-8")
+    return tmp_path
+
+
+GOLD_LINE = json.dumps({"doc": "a.txt", "anchor": "509.262", "context": "509.262 tên miền", "value": 509262, "unit": "count"})
+
+
+def test_eval_reads_gold_documents_as_extract_does(tmp_path):
+    # a Windows-1258 document (tools on Windows still write it) raised UnicodeDecodeError
+    from test_corpus import to_cp1258
+
+    doc = to_cp1258("Có 509.262 tên miền .vn được sử dụng.")
+    result = run("eval", str(_gold_set(tmp_path, doc, [GOLD_LINE])), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["strict"]["f1"] == 1.0
+
+
+@pytest.mark.parametrize("line, problem", [
+    ('{"doc": "a.txt", "value": 509262}', "no 'anchor' string"),
+    ('[1, 2]', "no 'doc' string"),
+    ('{"doc": "a.txt", "anchor": "509.262", "context": 7}', ""),
+], ids=["no anchor", "not an object", "context not text"])
+def test_eval_reports_a_malformed_gold_line_by_its_number(tmp_path, line, problem):
+    gold_dir = _gold_set(tmp_path, "Có 509.262 tên miền.".encode(), [GOLD_LINE, line])
+    result = run("eval", str(gold_dir))
+    assert result.exit_code == 1
+    [message] = result.stderr.strip().splitlines()
+    assert message.startswith(f"ictstats: error: {gold_dir / 'gold.jsonl'}:2: ") and problem in message
+
+
+def test_eval_reports_an_undecodable_gold_document(tmp_path):
+    gold_dir = _gold_set(tmp_path, b"\x81\x82 509.262 \xff\xfe\x00", [GOLD_LINE])
+    result = run("eval", str(gold_dir))
+    assert result.exit_code == 1
+    [message] = result.stderr.strip().splitlines()
+    assert message.startswith(f"ictstats: error: {gold_dir / 'docs' / 'a.txt'}: ")
+
+
 @pytest.mark.skipif(not (SHARED_GOLD / "score.py").exists(), reason="the shared gold sets are not beside this checkout")
 @pytest.mark.parametrize("gold_set", ["dev", "dev2"])
 def test_eval_agrees_with_the_shared_scorer(tmp_path, gold_set):

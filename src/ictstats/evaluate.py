@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .inputs import InputError, decode, path_test
+
 FIELDS = ("qualifier", "change", "metric", "period", "status", "item")
 
 
@@ -88,9 +90,18 @@ def locate(text: str, gold: dict) -> tuple[int, int]:
 
 def load_gold(gold_dir: Path) -> tuple[dict[str, str], list[dict]]:
     docs_dir = gold_dir / "docs"
-    if not docs_dir.is_dir() or not (gold_dir / "gold.jsonl").is_file():
+    if not path_test(Path.is_dir, docs_dir) or not path_test(Path.is_file, gold_dir / "gold.jsonl"):
         raise GoldError(f"{gold_dir}: a gold set needs docs/ and gold.jsonl")
-    docs = {p.name: unicodedata.normalize("NFC", p.read_text(encoding="utf-8")) for p in sorted(docs_dir.iterdir()) if p.is_file()}
+    docs = {}
+    for p in sorted(docs_dir.iterdir()):
+        if p.is_file():
+            # read as extract reads them (encoding detected), or the offsets would not agree
+            try:
+                docs[p.name] = unicodedata.normalize("NFC", decode(p.read_bytes(), str(p)))
+            except InputError as e:
+                raise GoldError(str(e)) from None
+            except OSError as e:
+                raise GoldError(f"{p}: cannot read ({e.strerror or e})") from None
     gold = []
     with (gold_dir / "gold.jsonl").open(encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
@@ -101,12 +112,15 @@ def load_gold(gold_dir: Path) -> tuple[dict[str, str], list[dict]]:
                 g = json.loads(line)
             except json.JSONDecodeError as e:
                 raise GoldError(f"{gold_dir / 'gold.jsonl'}:{n}: not JSON ({e.msg})") from None
+            missing = [key for key in ("doc", "anchor") if not isinstance(g, dict) or not isinstance(g.get(key), str)]
+            if missing:
+                raise GoldError(f"{gold_dir / 'gold.jsonl'}:{n}: no {missing[0]!r} string (each line is an object with doc, anchor and the expected fields)")
             g["anchor"] = unicodedata.normalize("NFC", g["anchor"])
             if g["doc"] not in docs:
                 raise GoldError(f"{gold_dir / 'gold.jsonl'}:{n}: unknown doc {g['doc']}")
             try:
                 g["span"] = locate(docs[g["doc"]], g)
-            except ValueError as e:
+            except (ValueError, TypeError) as e:  # TypeError: a context or occurrence of the wrong type
                 raise GoldError(f"{gold_dir / 'gold.jsonl'}:{n}: {e}") from None
             gold.append(g)
     return docs, gold

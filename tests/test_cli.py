@@ -181,9 +181,33 @@ def test_unknown_format_is_a_usage_error():
     assert result.exit_code == 2
 
 
-def test_bad_doc_date_is_a_usage_error():
-    result = run("extract", str(DOC), "--doc-date", "yesterday")
-    assert result.exit_code == 2 and "--doc-date" in result.stderr
+@pytest.mark.parametrize("date", ["yesterday", "2025-13", "2025-02-30", "2025-00"])
+def test_bad_doc_date_is_a_usage_error(date):
+    result = run("extract", str(DOC), "--doc-date", date)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"ictstats: error: --doc-date {date!r}: expected a real date written YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+def test_config_refuses_a_date_that_does_not_exist():
+    from ictstats import Config
+
+    with pytest.raises(ValueError, match="2025-13"):
+        Config(doc_date="2025-13")
+    assert Config(doc_date="2024-02-29").doc_date == "2024-02-29"
+
+
+@pytest.mark.parametrize("text", ["", "   "])
+def test_explain_of_empty_text_explains_nothing(text):
+    # "" was taken for Path("") — the current directory — and raised InputError
+    result = run("explain", text, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["mentions"] == []
+
+
+def test_explain_of_a_directory_is_a_one_line_error(tmp_path):
+    result = run("explain", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"ictstats: error: {tmp_path}: is a directory"
 
 
 def test_version():

@@ -186,6 +186,9 @@ def test_doc_date_option_is_used_when_the_document_has_none():
         ("Tiêu đề\n\nNgày 11/6/2020, tại Hà Nội, Đảng bộ", "2020-06-11"),
         ("Tên miền .vn\n\n15:06 | 22/12/2016\nChia sẻ", "2016-12-22"),
         ("Không có ngày nào ở đây.", ""),
+        # a stamp or lead naming no real day is not the document's date
+        (" date 2023-19 Doanh thu", ""),
+        ("Tiêu đề\n\nNgày 31/2/2020, tại Hà Nội, Bộ", ""),
     ],
 )
 def test_detect_doc_date(text, date):

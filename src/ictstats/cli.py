@@ -56,10 +56,10 @@ TextColumnOption = typer.Option(None, "--text-column", help="Column holding the 
 def _config(doc_date: Optional[str], taxonomy: List[str]) -> Config:
     """The run's Config from the shared options; a bad value is a usage error."""
     if doc_date is not None:
-        from .context import parse_doc_date
+        from .config import parse_doc_date
 
         if not parse_doc_date(doc_date):
-            _err(f"error: --doc-date {doc_date!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
+            _err(f"error: --doc-date {doc_date!r}: expected a real date written YYYY, YYYY-MM or YYYY-MM-DD")
             raise typer.Exit(2)
     return Config(doc_date=doc_date, taxonomy_files=_load_taxonomy(taxonomy))
 
@@ -190,9 +190,12 @@ def _read_text_or_path(source: str, options: ReadOptions) -> tuple[str, str]:
     from .inputs import documents
 
     path = Path(source)
-    if source != "-" and not (len(source) < 4096 and path_test(Path.exists, path)):
-        return "<text>", source
-    items = list(documents(source, None if source == "-" else path, options))
+    if source != "-" and not (source.strip() and len(source) < 4096 and path_test(Path.exists, path)):
+        return "<text>", source  # "" would be Path("."), the current directory
+    try:
+        items = list(documents(source, None if source == "-" else path, options))
+    except InputError as e:  # a directory, or a file that cannot be read at all
+        items = [e]
     for item in items:
         if isinstance(item, InputError):
             _err(f"error: {item}")

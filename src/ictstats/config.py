@@ -1,7 +1,29 @@
 """One frozen object for the few settings a run has."""
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import dataclass
+
+_ISO = re.compile(r"(?:19|20)[0-9]{2}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
+
+
+def parse_doc_date(value: str) -> str | None:
+    """``value`` if it is a real date written YYYY, YYYY-MM or YYYY-MM-DD, else None.
+
+    >>> parse_doc_date("2024-11"), parse_doc_date("2024-02-29"), parse_doc_date("2024")
+    ('2024-11', '2024-02-29', '2024')
+    >>> parse_doc_date("2025-13"), parse_doc_date("2025-02-30"), parse_doc_date("2025-00"), parse_doc_date("25/11/2025")
+    (None, None, None, None)
+    """
+    if not value or not _ISO.fullmatch(value):
+        return None
+    year, month, day = (value.split("-") + ["01", "01"])[:3]
+    try:
+        datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    return value
 
 
 @dataclass(frozen=True)
@@ -15,6 +37,11 @@ class Config:
 
     doc_date: str | None = None
     taxonomy_files: tuple[str, ...] = ()
+
+    def __post_init__(self):
+        # a month 13 would resolve "năm nay" and "tháng trước" into periods that do not exist
+        if self.doc_date and not parse_doc_date(self.doc_date):
+            raise ValueError(f"doc_date {self.doc_date!r}: expected a real date written YYYY, YYYY-MM or YYYY-MM-DD")
 
 
 DEFAULT = Config()

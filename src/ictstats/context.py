@@ -13,12 +13,12 @@ import re
 import regex
 
 from . import metrics as metrics_mod
+from .config import parse_doc_date
 from .cues import Words
 from .lexicon import load, words_alternation
 from .periods import comparison_patterns, find_times, shift
 from .status import StatusCues, closed_parentheses, status_for
 
-_ISO = regex.compile(r"(?:19|20)\d{2}(?:-[01]\d(?:-[0-3]\d)?)?")
 _WORDS = regex.compile(r"\p{L}+")
 _STOP = regex.compile(r"\.\s+")
 _PUNCT = regex.compile(r"[,;()]")
@@ -45,11 +45,6 @@ def _patterns() -> dict[str, regex.Pattern]:
     }
 
 
-def parse_doc_date(value: str) -> str | None:
-    """``value`` if it is YYYY, YYYY-MM or YYYY-MM-DD, else None."""
-    return value if value and _ISO.fullmatch(value) else None
-
-
 @functools.cache
 def _stamp_pattern() -> regex.Pattern:
     words = words_alternation(load("time")["doc_date"]["stamp_words"])
@@ -67,7 +62,7 @@ def detect_doc_date(text: str) -> str:
     head_lines = text.split("\n", load("time")["doc_date"]["lines"])[: load("time")["doc_date"]["lines"]]
     for line in head_lines:
         m = _stamp_pattern().search(line)
-        if m:
+        if m and (m.group("iso") is None or parse_doc_date(m.group("iso"))):
             return m.group("iso") or _dmy(m)
     for line in head_lines:
         stripped = line.strip()
@@ -87,7 +82,7 @@ def detect_doc_date(text: str) -> str:
 
 def _dmy(m) -> str:
     d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
-    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else ""
+    return parse_doc_date(f"{y:04d}-{mo:02d}-{d:02d}") or ""
 
 
 def _headings(text: str, layout, times) -> list[tuple[int, str]]:

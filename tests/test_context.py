@@ -153,6 +153,17 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         (" date 2026-07 Trong quý I, số thuê bao di động tăng thêm 500 nghìn thuê bao.", "500 nghìn thuê bao", "2026-01/2026-03"),
         (" date 2026-01 Năm 2025 là năm bứt phá. Trong quý 4, doanh thu đạt 5 tỷ USD.", "5 tỷ USD", "2025-10/2025-12"),
         (" date 2026-01 Doanh thu quý IV năm ngoái đạt 5 tỷ USD.", "5 tỷ USD", "2025-10/2025-12"),
+        # a comparison with the month (quarter, year) before makes the figure one month's: the
+        # month the document last named, even in an earlier paragraph (ministry bulletins)
+        *[(" date 2023-10 Trong tháng 9/2023, doanh thu toàn ngành ước đạt 367.137 tỷ đồng.\n\n"
+           "Toàn ngành nộp ngân sách nhà nước ước đạt 9.295 tỷ đồng, tăng 3% so với tháng trước và tăng 8% so với cùng kỳ năm ngoái.",
+           surface, "2023-09") for surface in ("9.295 tỷ đồng", "3%", "8%")],
+        ("Trong quý II/2024, doanh thu đạt 900 tỷ đồng.\n\nLợi nhuận đạt 50 tỷ đồng, tăng 4% so với quý trước.", "50 tỷ đồng", "2024-04/2024-06"),
+        (" date 2024-03 Năm 2023, doanh thu đạt 100 tỷ đồng.\n\nLợi nhuận đạt 5 tỷ đồng, tăng 10% so với năm trước.", "5 tỷ đồng", "2023"),
+        # ... not a goal's year, nor one of another length, nor any with "cùng kỳ" (a length unsaid)
+        (" date 2024-03 Mục tiêu đến năm 2030 có 100.000 doanh nghiệp.\n\nLợi nhuận đạt 5 tỷ đồng, tăng 10% so với năm trước.", "5 tỷ đồng", ""),
+        ("Trong 6 tháng đầu năm 2024, doanh thu đạt 900 tỷ đồng.\n\nLợi nhuận đạt 50 tỷ đồng, tăng 4% so với tháng trước.", "50 tỷ đồng", ""),
+        ("Trong tháng 9/2023, doanh thu đạt 900 tỷ đồng.\n\nLợi nhuận đạt 50 tỷ đồng, tăng 4% so với cùng kỳ năm ngoái.", "50 tỷ đồng", ""),
     ],
 )
 def test_period(text, surface, period):

@@ -135,7 +135,7 @@ def annotate(result, config) -> None:
             m.trace.append(("metric", f"{m.metric}: {how}"))
         # parentheses closed before the number keep their cues and times from reaching it
         closed = closed_parentheses(text, sentence[0], m.start)
-        m.period, how = _period(text, layout, m, sentence, times, headings, closed)
+        m.period, how = _period(text, layout, m, sentence, times, headings, closed, result.doc_date)
         if m.period:
             m.trace.append(("period", f"{m.period}: {how}"))
         m.status, cue = status_for(text, sentence, m.start, m.end, doc_year, status_cues, closed)
@@ -230,7 +230,7 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
     return "", ""
 
 
-def _period(text, layout, m, sentence, times, headings, closed) -> tuple[str, str]:
+def _period(text, layout, m, sentence, times, headings, closed, doc_date) -> tuple[str, str]:
     s0, s1 = sentence
     line0 = max(layout.line_span(m.start)[0], s0 - 1500)
     nearby = times.between(line0, s1)
@@ -271,11 +271,77 @@ def _period(text, layout, m, sentence, times, headings, closed) -> tuple[str, st
     if earlier:
         t = earlier[-1]
         return t.period, f"{text[t.start:t.end]!r} earlier in the paragraph"
+    # 3b. "tăng 3% so với tháng trước" in a sentence that names no time: the figure is one
+    # month's, and the month is the one the document last named
+    scoped = _scope_of_previous_period(text, sentence, times, doc_date)
+    if scoped is not None:
+        return scoped.period, f"{text[scoped.start:scoped.end]!r}, the period in scope of a comparison with the one before"
     # 4. the heading that scopes this part of the document
     i = bisect.bisect_left(headings, (layout.line_span(m.start)[0],)) - 1
     if i >= 0:
         return headings[i][1], "heading"
     return "", ""
+
+
+def _granularity(period: str) -> str:
+    """"month", "quarter" or "year" for a period of exactly that length, else "".
+
+    >>> [_granularity(p) for p in ("2023-09", "2016-01/2016-03", "2019", "2019-01/2019-06", "2023-09-30")]
+    ['month', 'quarter', 'year', '', '']
+    """
+    if "/" in period:
+        a, _, b = period.partition("/")
+        if len(a) == len(b) == 7 and a[:4] == b[:4] and int(a[5:]) % 3 == 1 and int(b[5:]) == int(a[5:]) + 2:
+            return "quarter"
+        return ""
+    return {4: "year", 7: "month"}.get(len(period), "")
+
+
+@functools.cache
+def _previous_period_pattern() -> regex.Pattern:
+    """ "so với tháng trước" / "quý trước" / "năm trước", "năm ngoái", the length named by the group."""
+    time = load("time")
+    period, comparison = time["period"], time["comparison"]
+    same = set(comparison["same_period"])
+    between = words_alternation([w for w in comparison["between"] if w not in same])
+    lengths = "|".join(f"(?P<{g}>{words_alternation(period[key])})" for g, key in
+                       (("month", "last_month"), ("quarter", "last_quarter"), ("year", "last_year")))
+    return regex.compile(rf"(?<!\p{{L}})(?i:{words_alternation(comparison['markers'])})\s+(?:{between}\s+)?(?:{lengths})(?!\p{{L}})")
+
+
+@functools.cache
+def _previous_period_tails() -> re.Pattern:
+    """A literal search for the last words of "tháng trước", "năm ngoái" ... less their first
+    letter ("rước", "goái"): cheaper than lower-casing the sentence, it passes "Trước" and
+    "trước" alike. An empty tail (a one-letter word) passes every sentence.
+
+    >>> _previous_period_tails().pattern
+    'goái|rước'
+    """
+    period = load("time")["period"]
+    tails = {p.split()[-1][1:] for key in ("last_month", "last_quarter", "last_year") for p in period[key]}
+    return re.compile("|".join(sorted(map(re.escape, tails))))
+
+
+def _scope_of_previous_period(text, sentence, times, doc_date):
+    """The time that scopes a sentence comparing with "tháng trước" ("quý trước", "năm trước").
+
+    That comparison makes the figures of the sentence one month's (quarter's, year's); which
+    one it leaves to what came before: the latest time of that length the document named,
+    within reach, and not after the document's own date. "so với cùng kỳ năm ngoái" says
+    nothing of the length and scopes nothing."""
+    s0, s1 = sentence
+    if not _previous_period_tails().search(text, s0, s1):
+        return None  # most sentences hold none of the words that end those phrases
+    found = _previous_period_pattern().search(text, s0, s1)
+    if not found:
+        return None
+    wanted = found.lastgroup
+    reach = load("time")["period"]["previous_period_scope_chars"]
+    for t in reversed(times.between(max(0, s0 - reach), s0)):
+        if t.kind == "time" and t.period and _granularity(t.period) == wanted and not after_document(t.period, doc_date):
+            return t
+    return None
 
 
 class _Times(list):

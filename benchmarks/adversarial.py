@@ -41,6 +41,9 @@ CASES = {
     "scale words": lambda n: "5 " + "triệu " * n + "đồng",
     "one long line": lambda n: (ARTICLE * (4 * n // len(ARTICLE) + 1))[: n * 4],
     "no full stops": lambda n: ("có 3 nhà mạng và " * n),
+    "phone after its lead word": lambda n: "tổng đài " + "1 " * n + "số",
+    "hotline numbers": lambda n: "1900 " * n + "1234",
+    "round-the-clock slashes": lambda n: "24/" * n + "7 giờ",
 }
 
 

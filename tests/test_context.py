@@ -153,6 +153,14 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         (" date 2026-07 Trong quý I, số thuê bao di động tăng thêm 500 nghìn thuê bao.", "500 nghìn thuê bao", "2026-01/2026-03"),
         (" date 2026-01 Năm 2025 là năm bứt phá. Trong quý 4, doanh thu đạt 5 tỷ USD.", "5 tỷ USD", "2025-10/2025-12"),
         (" date 2026-01 Doanh thu quý IV năm ngoái đạt 5 tỷ USD.", "5 tỷ USD", "2025-10/2025-12"),
+        # "từ năm A đến năm B" is the span, not its last year
+        ("Từ năm 2011 đến năm 2019, số tên miền .vn tăng 5%.", "5%", "2011/2019"),
+        ("Kể từ 2016 đến 2020, doanh thu tăng 5%.", "5%", "2016/2020"),
+        # in a span, the level a change started from is the first year's, the level reached the last's
+        ("Giai đoạn 2020 - 2023, số doanh nghiệp công nghệ số tăng từ 58.000 lên 73.000 doanh nghiệp.", "58.000", "2020"),
+        ("Giai đoạn 2020 - 2023, số doanh nghiệp công nghệ số tăng từ 58.000 lên 73.000 doanh nghiệp.", "73.000 doanh nghiệp", "2023"),
+        ("Từ năm 2016 đến năm 2020, doanh thu tăng 5 tỷ USD, từ 5 tỷ USD lên 10 tỷ USD.", "5 tỷ USD", "2016/2020"),
+        ("Giai đoạn 2021-2023, doanh thu đạt 10 tỷ USD và 12 tỷ USD.", "12 tỷ USD", "2021/2023"),
         # a comparison with the month (quarter, year) before makes the figure one month's: the
         # month the document last named, even in an earlier paragraph (ministry bulletins)
         *[(" date 2023-10 Trong tháng 9/2023, doanh thu toàn ngành ước đạt 367.137 tỷ đồng.\n\n"
@@ -220,6 +228,9 @@ def test_detect_doc_date(text, date):
         ("vượt mục tiêu đề ra, hiện đang là 22%", "22%", "actual"),
         ("Hoàn thành mục tiêu, chỉ tiêu; Bộ đạt 100% tỷ lệ", "100%", "actual"),
         ("Năm 2025, các nhà mạng dự kiến lắp thêm 3.500 trạm", "3.500 trạm", "target"),
+        # the level reached at a span's end after the document's date is a goal; where it started is not
+        (" date 2024-05 Giai đoạn 2021-2030, tỷ lệ hộ gia đình dùng cáp quang tăng từ 40% lên 80%.", "80%", "target"),
+        (" date 2024-05 Giai đoạn 2021-2030, tỷ lệ hộ gia đình dùng cáp quang tăng từ 40% lên 80%.", "40%", "actual"),
         ("Phát triển tên miền đạt 1.000.000 tên miền vào năm 2025", "1.000.000 tên miền", "target"),
         (" date 2026-03 Phát triển tên miền đạt 1.000.000 tên miền vào năm 2025", "1.000.000 tên miền", "actual"),  # a past year
         (" date 2024-03 Phát triển tên miền đạt 1.000.000 tên miền vào năm 2025", "1.000.000 tên miền", "target"),
@@ -313,6 +324,8 @@ TIME_SENTENCES = [
     # the months of the year so far, before a verb or after a running-total word
     "Doanh thu 9 tháng ước đạt; Lũy kế 9 tháng, tính chung sáu tháng; sau 9 tháng đạt; mười một tháng tăng",
     "quý II năm nay, quý I, quý 3, quý IV năm ngoái, quý I/2016, Quý 2 năm 2024",
+    # spans of years after "từ"
+    "Từ năm 2011 đến năm 2019, kể từ 2016 tới 2020, từ 2000 đến 2020 doanh nghiệp, từ năm 2016 - 2020",
 ]
 TIME_TEXTS = TIME_SENTENCES + [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
 

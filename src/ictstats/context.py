@@ -17,6 +17,7 @@ from .config import parse_doc_date
 from .cues import Words
 from .lexicon import load, words_alternation
 from .periods import comparison_patterns, find_times, shift
+from .qualifiers import is_level_pair
 from .status import StatusCues, closed_parentheses, status_for
 
 _WORDS = regex.compile(r"\p{L}+")
@@ -136,6 +137,8 @@ def annotate(result, config) -> None:
         # parentheses closed before the number keep their cues and times from reaching it
         closed = closed_parentheses(text, sentence[0], m.start)
         m.period, how = _period(text, layout, m, sentence, times, headings, closed, result.doc_date)
+        if _is_year_span(m.period):
+            m.period, how = _end_of_span(text, m, previous, following.get(id(m)), m.period, how)
         if m.period:
             m.trace.append(("period", f"{m.period}: {how}"))
         m.status, cue = status_for(text, sentence, m.start, m.end, doc_year, status_cues, closed)
@@ -342,6 +345,22 @@ def _scope_of_previous_period(text, sentence, times, doc_date):
         if t.kind == "time" and t.period and _granularity(t.period) == wanted and not after_document(t.period, doc_date):
             return t
     return None
+
+
+def _is_year_span(period: str) -> bool:
+    return len(period) == 9 and period[4] == "/" and period[:4].isdigit() and period[5:].isdigit()
+
+
+def _end_of_span(text, m, prev, nxt, period, how) -> tuple[str, str]:
+    """"Giai đoạn 2020-2023, số doanh nghiệp tăng từ 58.000 lên 73.000": the level a change
+    started from is the first year's, the level it reached the last year's; any other number
+    of the span (the change itself, "tăng 15.000") keeps the whole span."""
+    first, _, last = period.partition("/")
+    if nxt is not None and is_level_pair(text, m.start, m.end, nxt.start):
+        return first, f"{how}; the level a change started from, so its first year"
+    if prev is not None and is_level_pair(text, prev.start, prev.end, m.start):
+        return last, f"{how}; the level a change reached, so its last year"
+    return period, how
 
 
 class _Times(list):

@@ -26,7 +26,7 @@ from .cues import Words
 from .exclusions import Protected
 from .lexicon import compile_before, load, word_gate, word_set, words_alternation
 from .numbers import NumberToken, find_numbers
-from .qualifiers import read_change, read_qualifier, read_qualifier_pair
+from .qualifiers import is_level_pair, read_change, read_qualifier, read_qualifier_pair
 from .row import Row
 from .text import Layout, normalize
 from .units import (
@@ -259,23 +259,14 @@ def join_compound_durations(text: str, mentions: list[Mention]) -> list[Mention]
     return out
 
 
-@functools.cache
-def _level_pair_patterns() -> tuple[regex.Pattern, regex.Pattern]:
-    ch = load("qualifiers")["change"]
-    started = compile_before(_LEFT + words_alternation(ch["start_markers"]) + r"\s+$")
-    reached = regex.compile(r"\s+" + words_alternation(ch["level_markers"]) + r"\s+")
-    return started, reached
-
-
 def take_unit_from_level_reached(text: str, mentions: list[Mention]) -> None:
     """"tăng từ 58.000 lên 74.000 doanh nghiệp", "giảm từ 150 xuống còn 120 nghìn đồng": a bare
     number a change starts from takes the unit, item and scale of the level it reaches, when
     the two are within a factor of ten of each other (else the text is too loose to tell)."""
-    started, reached = _level_pair_patterns()
     for m, n in zip(mentions, mentions[1:]):
         if m.unit or not m.rule.endswith("/bare") or not n.unit or m.token.value_max is not None:
             continue
-        if not reached.fullmatch(text, m.end, n.start) or not started.search(text, max(0, m.start - 10), m.start):
+        if not is_level_pair(text, m.start, m.end, n.start):
             continue
         token = m.token
         if token.scale == 1.0 and n.token.scale != 1.0:

@@ -62,6 +62,8 @@ def _patterns():
     side = words_alternation(lex["first_part"] + lex["last_part"], flags="")
     first = {k: [p.split()[0] for p in lex[k]] for k in _GRAMMAR}
     total_lead = lex["months_total_lead"]
+    since_words = words_alternation(load("time")["comparison"]["since"], flags="")
+    span_to = words_alternation(lex["span_to"], flags="")
     months = rf"{months_word}\s+{month}"
     to_date = (
         rf"{words_alternation(total_lead, flags='')}\s+{months}(?![\p{{L}}\d/])(?!\s+{side}|\s+{year}\s+{rel_year})"
@@ -86,6 +88,10 @@ def _patterns():
         ("month_year", rf"(?:{month}\s+)?(\d{{1,2}})\s*/\s*{_Y}(?!/)", True, first["month"]),
         ("month", rf"{month}\s+(\d{{1,2}})(?![\d/]|[.,]\d|\s+{year})", False, first["month"]),
         ("year_range", rf"{year_span}\s+{_Y}\s*[-–]\s*{_Y}", False, first["year_span"]),
+        # "từ năm 2011 đến năm 2019", "kể từ 2016 đến 2020,": the span of years, not its last year
+        # (bare years only before a non-letter: "từ 2000 đến 2020 doanh nghiệp" counts firms)
+        ("years_from_to", rf"{since_words}\s+(?:{year}\s+{_Y}\s*(?:{span_to}|[-–])\s*(?:{year}\s+)?{_Y}|{_Y}\s*(?:{span_to}|[-–])\s*(?:{year}\s+{_Y}|{_Y}(?!\s*\p{{L}})))(?![\d/])",
+         False, [p.split()[0] for p in load("time")["comparison"]["since"]]),
         ("year", rf"(?:{years_of}\s+)?{year}\s+{_Y}|{words_alternation(year_lead, flags='')}\s+{_Y}(?![\d/])", False, [*first["years_of"], *first["year"], *year_lead]),
         ("this_year", words_alternation(lex["this_year"], flags=""), False, listed["this_year"]),
         ("last_year", words_alternation(lex["last_year"], flags=""), False, listed["last_year"]),
@@ -342,6 +348,9 @@ def _resolve(kind: str, g, doc_date: str, doc_year: int | None, text: str, pos: 
         return ym(year, mo) if year and 1 <= mo <= 12 else ""
     if kind == "year_range":
         return f"{g.group(1)}/{g.group(2)}"
+    if kind == "years_from_to":
+        first, last = (y for y in g.groups() if y)
+        return f"{first}/{last}" if first < last else ""
     if kind == "year":
         return next(y for y in g.groups() if y)
     if kind == "this_year":

@@ -13,7 +13,7 @@ import functools
 
 import regex
 
-from .lexicon import load, word_gate, words_alternation
+from .lexicon import compile_before, load, word_gate, words_alternation
 
 _SPACE = r"[ \t\u00a0]*"
 _LEFT = r"(?:^|(?<=[^\p{L}]))"
@@ -123,3 +123,23 @@ def read_change(text: str, start: int, end: int | None = None) -> str:
     if end is not None and started.search(tail) and reached.match(text, end, end + 60):
         return ""
     return direction
+
+
+@functools.cache
+def _level_pair_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    ch = load("qualifiers")["change"]
+    started = compile_before(_LEFT + words_alternation(ch["start_markers"]) + r"\s+$")
+    reached = regex.compile(r"\s+" + words_alternation(ch["level_markers"]) + r"\s+")
+    return started, reached
+
+
+def is_level_pair(text: str, first_start: int, first_end: int, second_start: int) -> bool:
+    """Whether two numbers are where a change started and the level it reached: "từ 58.000 lên
+    74.000", "từ 150 xuống còn 120" (the markers of qualifiers.toml [change]).
+
+    >>> t = "tăng từ 58.000 lên 74.000 doanh nghiệp"
+    >>> is_level_pair(t, 8, 14, 19), is_level_pair("đạt 58.000 và 74.000", 4, 10, 14)
+    (True, False)
+    """
+    started, reached = _level_pair_patterns()
+    return bool(reached.fullmatch(text, first_end, second_start) and started.search(text, max(0, first_start - 10), first_start))

@@ -153,6 +153,11 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         (" date 2026-07 Trong quý I, số thuê bao di động tăng thêm 500 nghìn thuê bao.", "500 nghìn thuê bao", "2026-01/2026-03"),
         (" date 2026-01 Năm 2025 là năm bứt phá. Trong quý 4, doanh thu đạt 5 tỷ USD.", "5 tỷ USD", "2025-10/2025-12"),
         (" date 2026-01 Doanh thu quý IV năm ngoái đạt 5 tỷ USD.", "5 tỷ USD", "2025-10/2025-12"),
+        # "vừa" is "just now" only as an adverb: small and medium firms are not news of the day
+        (" date 2025-03-20 Tỷ lệ doanh nghiệp nhỏ và vừa sử dụng nền tảng số đạt 45%.", "45%", ""),
+        (" date 2025-03-20 Các doanh nghiệp vừa và nhỏ chiếm 97% tổng số doanh nghiệp.", "97%", ""),
+        (" date 2025-03-20 Gói cước vừa túi tiền có giá 50.000 đồng.", "50.000 đồng", ""),
+        (" date 2025-03-20 Bộ vừa công bố 45 dịch vụ công trực tuyến.", "45 dịch vụ công trực tuyến", "2025-03"),
         # "từ năm A đến năm B" is the span, not its last year
         ("Từ năm 2011 đến năm 2019, số tên miền .vn tăng 5%.", "5%", "2011/2019"),
         ("Kể từ 2016 đến 2020, doanh thu tăng 5%.", "5%", "2016/2020"),
@@ -324,6 +329,8 @@ TIME_SENTENCES = [
     # the months of the year so far, before a verb or after a running-total word
     "Doanh thu 9 tháng ước đạt; Lũy kế 9 tháng, tính chung sáu tháng; sau 9 tháng đạt; mười một tháng tăng",
     "quý II năm nay, quý I, quý 3, quý IV năm ngoái, quý I/2016, Quý 2 năm 2024",
+    # "vừa" the adjective (medium, fitting) beside "vừa" just now
+    "doanh nghiệp nhỏ và vừa, Nhỏ và  vừa, vừa và nhỏ, quy mô vừa, vừa túi tiền, vừa công bố, vừa qua",
     # spans of years after "từ"
     "Từ năm 2011 đến năm 2019, kể từ 2016 tới 2020, từ 2000 đến 2020 doanh nghiệp, từ năm 2016 - 2020",
 ]

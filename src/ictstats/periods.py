@@ -97,7 +97,8 @@ def _patterns():
         ("last_year", words_alternation(lex["last_year"], flags=""), False, listed["last_year"]),
         ("last_month", words_alternation(lex["last_month"], flags=""), False, listed["last_month"]),
         ("present", r"(?<!(?:" + "|".join(lex["present_not_after"]) + r")\s)" + words_alternation(lex["present"], flags=""), False, listed["present"]),
-        ("recent", words_alternation(lex["recent"], flags="") + r"(?!\s+" + words_alternation(lex["recent_not_before"], flags="") + r"(?![\p{L}]))", False, listed["recent"]),
+        ("recent", r"(?<!(?<![\p{L}])" + words_alternation(lex["recent_not_after"], flags="") + r"\s+)" + words_alternation(lex["recent"], flags="")
+         + r"(?!\s+" + words_alternation(lex["recent_not_before"], flags="") + r"(?![\p{L}]))", False, listed["recent"]),
     ]
 
     def compiled(rows) -> regex.Pattern:

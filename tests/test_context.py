@@ -158,6 +158,14 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         (" date 2025-03-20 Các doanh nghiệp vừa và nhỏ chiếm 97% tổng số doanh nghiệp.", "97%", ""),
         (" date 2025-03-20 Gói cước vừa túi tiền có giá 50.000 đồng.", "50.000 đồng", ""),
         (" date 2025-03-20 Bộ vừa công bố 45 dịch vụ công trực tuyến.", "45 dịch vụ công trực tuyến", "2025-03"),
+        # a time a few words after the number, in its clause, is its period
+        ("Doanh thu đạt 5 tỷ USD trong quý I/2025.", "5 tỷ USD", "2025-01/2025-03"),
+        ("Số thuê bao đạt 5 triệu thuê bao tính đến hết tháng 6/2025.", "5 triệu thuê bao", "2025-06"),
+        ("Có 2 triệu người dùng mới chỉ trong tháng 1/2025.", "2 triệu người dùng", "2025-01"),
+        ("Doanh thu đạt 5 tỷ USD trong 6 tháng đầu năm 2025.", "5 tỷ USD", "2025-01/2025-06"),
+        # ... but far on in a long clause it dates something else (the dev gold of fixture 003)
+        ("Đại hội có 20 tập thể và 41 cá nhân được tặng Bằng khen vì đã có những thành tích xuất sắc "
+         "trong phong trào thi đua yêu nước của Bộ giai đoạn 2015-2020.", "20 tập thể", ""),
         # "từ năm A đến năm B" is the span, not its last year
         ("Từ năm 2011 đến năm 2019, số tên miền .vn tăng 5%.", "5%", "2011/2019"),
         ("Kể từ 2016 đến 2020, doanh thu tăng 5%.", "5%", "2016/2020"),

@@ -255,10 +255,13 @@ def _period(text, layout, m, sentence, times, headings, closed, doc_date) -> tup
     if before:
         t = before[-1]
         return t.period, f"{text[t.start:t.end]!r} in the sentence"
-    # 2b. a year later in the same clause: "Gần 50% doanh nghiệp bị tấn công mạng năm 2024"
+    # 2b. a year later in the same clause: "Gần 50% doanh nghiệp bị tấn công mạng năm 2024"; any
+    # other time only a few words on ("đạt 5 tỷ USD trong quý I/2025", "5 triệu thuê bao tính
+    # đến hết tháng 6/2025"): farther away it tends to date something else in a long clause
     clause_end = _clause_end(text, m.end, s1)
+    near = m.end + load("time")["period"]["later_in_clause_chars"]
     for t in usable:
-        if m.end <= t.start < clause_end and t.kind == "time" and _patterns()["year_word"].match(text, t.start, t.end):
+        if m.end <= t.start < clause_end and t.kind == "time" and (t.start <= near or _patterns()["year_word"].match(text, t.start, t.end)):
             return t.period, f"{text[t.start:t.end]!r} later in the clause"
     # the sentence speaks of now: only the document's date can say when
     if any(t.kind in ("present", "recent") and s0 <= t.start < s1 for t in nearby):

@@ -158,6 +158,9 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         (" date 2025-03-20 Các doanh nghiệp vừa và nhỏ chiếm 97% tổng số doanh nghiệp.", "97%", ""),
         (" date 2025-03-20 Gói cước vừa túi tiền có giá 50.000 đồng.", "50.000 đồng", ""),
         (" date 2025-03-20 Bộ vừa công bố 45 dịch vụ công trực tuyến.", "45 dịch vụ công trực tuyến", "2025-03"),
+        # "so với cuối năm 2024" is the baseline, never the period (it was, as a year later in the clause)
+        (" date 2025-09-05 Số tên miền .vn đạt 680.000 tên miền, tăng 2% so với cuối năm 2024.", "2%", ""),
+        ("Năm 2025 doanh thu tăng 5% so với thời điểm đầu năm 2024.", "5%", "2025"),
         # a time a few words after the number, in its clause, is its period
         ("Doanh thu đạt 5 tỷ USD trong quý I/2025.", "5 tỷ USD", "2025-01/2025-03"),
         ("Số thuê bao đạt 5 triệu thuê bao tính đến hết tháng 6/2025.", "5 triệu thuê bao", "2025-06"),
@@ -285,6 +288,8 @@ def test_status(text, surface, status):
         ("hơn 1 triệu USD - gấp 4 lần cùng kỳ năm 2024", "4 lần", "2024"),
         ("doanh thu đạt 5 tỷ USD so với năm 2019", "5 tỷ USD", ""),  # no change, no baseline column
         ("Quý II/2024, doanh thu tăng 2,1 điểm phần trăm so với quý trước.\nNăm ngoái, Việt Nam có 3 nhà mạng.", "2,1 điểm phần trăm", "2024-01/2024-03"),
+        ("Năm 2025 số tên miền .vn tăng 2% so với cuối năm 2024", "2%", "2024"),
+        ("Năm 2025 doanh thu tăng 5% so với thời điểm đầu năm 2024", "5%", "2024"),
     ],
 )
 def test_compared_to(text, surface, baseline):

@@ -312,7 +312,7 @@ def _previous_period_pattern() -> regex.Pattern:
     between = words_alternation([w for w in comparison["between"] if w not in same])
     lengths = "|".join(f"(?P<{g}>{words_alternation(period[key])})" for g, key in
                        (("month", "last_month"), ("quarter", "last_quarter"), ("year", "last_year")))
-    return regex.compile(rf"(?<!\p{{L}})(?i:{words_alternation(comparison['markers'])})\s+(?:{between}\s+)?(?:{lengths})(?!\p{{L}})")
+    return regex.compile(rf"(?<!\p{{L}})(?i:{words_alternation(comparison['markers'])})\s+(?:{between}\s+){{0,2}}(?:{lengths})(?!\p{{L}})")
 
 
 @functools.cache

@@ -117,7 +117,7 @@ def _patterns():
     between = words_alternation(comparison["between"])
     same = words_alternation(comparison["same_period"])
     multiple = words_alternation(comparison["multiple_open"]) + r"\s+\S+\s+" + words_alternation(comparison["multiple_close"])
-    baseline = compile_before(rf"(?:{markers}|{multiple})(?:\s+{between})?\s*$|(?:^|\s){same}\s*$")
+    baseline = compile_before(rf"(?:{markers}|{multiple})(?:\s+{between}){{0,2}}\s*$|(?:^|\s){same}\s*$")
     since = compile_before(r"(?:^|\s)" + words_alternation(comparison["since"]) + r"\s*$")
     signed_on = words_alternation(lex["signed_on"], flags="")
     legal = compile_before(r"(?i)\d+[/\-]\S*\p{Lu}\S*(?:\s+\S+){0,8}?\s+" + signed_on + r"\s*$")

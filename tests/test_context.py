@@ -88,6 +88,14 @@ def test_a_cue_after_a_number_belongs_to_the_next_number_when_one_follows():
     assert row(text, "82%").metric == "telecom.fiber_households"
 
 
+def test_a_cue_after_the_next_number_is_not_in_this_numbers_own_words():
+    # the clause runs on without a comma: "lợi nhuận" gave the revenue figure ict.profit
+    text = "Năm 2024, doanh thu đạt 10,5 tỷ USD và lợi nhuận 1,2 tỷ USD."
+    assert row(text, "10,5 tỷ USD").metric == ""
+    assert row(text, "1,2 tỷ USD").metric == "ict.profit"
+    assert row("Doanh nghiệp có 86% người dùng Internet và 40 triệu thuê bao.", "86%").metric == "internet.users"
+
+
 def test_percent_takes_a_revenue_metric_only_with_a_change():
     text = "Doanh thu toàn ngành đạt 100 tỷ USD, tăng 7%, chiếm 14%."
     assert row(text, "7%").metric == "ict.sector_revenue"

@@ -200,8 +200,15 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
 
     sentence_hits = hits(sentence)
     tail_end = _clause_end(text, m.end, seg1)
+    next_in_clause = nxt.start if nxt is not None and m.end <= nxt.start < tail_end else None
+
+    def nearer_the_next(h) -> bool:
+        # "doanh thu đạt 10,5 tỷ USD và lợi nhuận 1,2 tỷ USD": a cue between two numbers is the
+        # nearer one's ("86% người dùng Internet và 40 triệu thuê bao": the first's)
+        return next_in_clause is not None and h.start >= m.end and next_in_clause - h.end < h.start - m.end
+
     for h in sentence_hits:  # 1. a cue in the number's own words
-        if m.token.start <= h.start < tail_end and fits(h.metric):
+        if m.token.start <= h.start < tail_end and fits(h.metric) and not nearer_the_next(h):
             return h.metric.id, f"cue {h.cue!r} after the number"
     if m.unit == "count":  # 2. the counted noun names the indicator
         for metric in metrics_mod.metrics_named_by(m.item, taxonomy_files):

@@ -252,6 +252,12 @@ def test_detect_doc_date(text, date):
         ("vượt mục tiêu đề ra, hiện đang là 22%", "22%", "actual"),
         ("Hoàn thành mục tiêu, chỉ tiêu; Bộ đạt 100% tỷ lệ", "100%", "actual"),
         ("Năm 2025, các nhà mạng dự kiến lắp thêm 3.500 trạm", "3.500 trạm", "target"),
+        # after a goal, what the sentence says is there now is an actual
+        (" date 2024-12-20 Bộ đặt mục tiêu năm 2025 có 80.000 doanh nghiệp công nghệ số, hiện đã có 74.000 doanh nghiệp.", "74.000 doanh nghiệp", "actual"),
+        (" date 2024-12-20 Bộ đặt mục tiêu năm 2025 có 80.000 doanh nghiệp công nghệ số, hiện đã có 74.000 doanh nghiệp.", "80.000 doanh nghiệp", "target"),
+        (" date 2024-12-20 Đến năm 2025 số thuê bao 5G đạt 50 triệu thuê bao, hiện nay mới có 10 triệu thuê bao đạt chuẩn.", "10 triệu thuê bao", "actual"),
+        # ... but "thực hiện có" is not "hiện có"
+        (" date 2024-12-20 Mục tiêu năm 2025 thực hiện có hiệu quả 80% dịch vụ công.", "80%", "target"),
         # the level reached at a span's end after the document's date is a goal; where it started is not
         (" date 2024-05 Giai đoạn 2021-2030, tỷ lệ hộ gia đình dùng cáp quang tăng từ 40% lên 80%.", "80%", "target"),
         (" date 2024-05 Giai đoạn 2021-2030, tỷ lệ hộ gia đình dùng cáp quang tăng từ 40% lên 80%.", "40%", "actual"),

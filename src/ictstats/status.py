@@ -54,7 +54,8 @@ def _patterns() -> dict[str, regex.Pattern]:
     return {
         "horizon": regex.compile(rf"(?<!{record}\s)(?<![\p{{L}}]){horizon}\s+((?:19|20)\d{{2}})(?=[^;]*?(?<![\p{{L}}]){reach}(?![\p{{L}}]))"),
         "done": regex.compile(r"(?<![\p{L}])" + words_alternation(lex["done"]) + r"(?![\p{L}])"),
-        "actual_after": regex.compile(r"(?<![\p{L}])" + words_alternation(lex["actual_after_target"]) + r"(?![\p{L}])"),
+        "actual_after": regex.compile(r"(?<![\p{L}])(?<!(?<![\p{L}])" + words_alternation(load("time")["period"]["present_not_after"]) + r"\s)"
+                                      + words_alternation(lex["actual_after_target"]) + r"(?![\p{L}])"),
         # "hoàn thành mục tiêu", "vượt các chỉ tiêu"; not "đạt 100% (theo kế hoạch ...": a parenthesis starts another phrase
         "met": regex.compile(words_alternation(lex["met_before"]) + r"(?:\s+[^\s()]+){0,2}\s*$"),
     }
@@ -128,7 +129,8 @@ def status_for(text: str, sentence: tuple[int, int], start: int, end: int, doc_y
     # the horizon regex tries every position of the segment; a literal search for its first
     # words in the lower-cased segment rules most segments out at once
     horizon = _horizon_gate().search(text[segment_start:start].lower()) and _patterns()["horizon"].search(text, segment_start, start)
-    if horizon and not _patterns()["done"].search(text, horizon.end(), start) and (not doc_year or int(horizon.group(1)) > doc_year):
+    if (horizon and not _patterns()["done"].search(text, horizon.end(), start) and not _patterns()["actual_after"].search(text, horizon.end(), start)
+            and (not doc_year or int(horizon.group(1)) > doc_year)):
         return "target", horizon.group().strip() + " … đạt"
     # like the horizon before the number, a year after it is a goal only if it is still
     # ahead of the document ("tăng 20% vào năm 2010" in a 2020 article is history)

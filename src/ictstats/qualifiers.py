@@ -91,10 +91,9 @@ def _change_patterns():
     up = regex.compile(_LEFT + "(" + words_alternation(ch["up"]) + ")" + f"(?P<tail>{tail})")
     down = regex.compile(_LEFT + "(" + words_alternation(ch["down"]) + ")" + f"(?P<tail>{tail})")
     level = regex.compile(_LEFT + words_alternation(ch["level_markers"]) + r"(?![\p{L}])")
-    started = regex.compile(r"\s" + words_alternation(ch["start_markers"]) + _SPACE + r"$")
     # the level reached, later in the clause: "... xuống còn 120.000", "... năm 2023 lên 18,3%"
     reached = regex.compile(r"[^.;:!?\n]{0,30}?(?<![\p{L}])" + words_alternation(ch["level_markers"]) + r"\s+[^\s\d]{0,6}\d")
-    return up, down, level, word_gate(ch["up"] + ch["down"]), started, reached
+    return up, down, level, word_gate(ch["up"] + ch["down"]), reached
 
 
 def read_change(text: str, start: int, end: int | None = None) -> str:
@@ -106,7 +105,7 @@ def read_change(text: str, start: int, end: int | None = None) -> str:
     >>> read_change("tốc độ có thể tăng từ 20-40% đối với IPv6", 22, 28)
     'up'
     """
-    up, down, level, gate, started, reached = _change_patterns()
+    up, down, level, gate, reached = _change_patterns()
     before = text[max(0, start - 40):start]
     if not gate.search(before.lower()):
         return ""
@@ -120,7 +119,7 @@ def read_change(text: str, start: int, end: int | None = None) -> str:
     _, direction, tail = max(found)  # the cue nearest the number
     if level.search(tail):
         return ""
-    if end is not None and started.search(tail) and reached.match(text, end, end + 60):
+    if end is not None and _started_here(text, start) and reached.match(text, end, end + 60):
         return ""
     return direction
 
@@ -128,9 +127,15 @@ def read_change(text: str, start: int, end: int | None = None) -> str:
 @functools.cache
 def _level_pair_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     ch = load("qualifiers")["change"]
-    started = compile_before(_LEFT + words_alternation(ch["start_markers"]) + r"\s+$")
+    # "từ" right before a number: read_change and is_level_pair ask the same question
+    started = compile_before(_LEFT + words_alternation(ch["start_markers"]) + _SPACE + r"$")
     reached = regex.compile(r"\s+" + words_alternation(ch["level_markers"]) + r"\s+")
     return started, reached
+
+
+def _started_here(text: str, start: int) -> bool:
+    """Whether a start marker ("từ") stands right before the number at ``start``."""
+    return _level_pair_patterns()[0].search(text, max(0, start - 10), start) is not None
 
 
 def is_level_pair(text: str, first_start: int, first_end: int, second_start: int) -> bool:
@@ -141,5 +146,4 @@ def is_level_pair(text: str, first_start: int, first_end: int, second_start: int
     >>> is_level_pair(t, 8, 14, 19), is_level_pair("đạt 58.000 và 74.000", 4, 10, 14)
     (True, False)
     """
-    started, reached = _level_pair_patterns()
-    return bool(reached.fullmatch(text, first_end, second_start) and started.search(text, max(0, first_start - 10), first_start))
+    return bool(_level_pair_patterns()[1].fullmatch(text, first_end, second_start) and _started_here(text, first_start))

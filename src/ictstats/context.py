@@ -311,18 +311,6 @@ def _granularity(period: str) -> str:
 
 
 @functools.cache
-def _previous_period_pattern() -> regex.Pattern:
-    """ "so với tháng trước" / "quý trước" / "năm trước", "năm ngoái", the length named by the group."""
-    time = load("time")
-    period, comparison = time["period"], time["comparison"]
-    same = set(comparison["same_period"])
-    between = words_alternation([w for w in comparison["between"] if w not in same])
-    lengths = "|".join(f"(?P<{g}>{words_alternation(period[key])})" for g, key in
-                       (("month", "last_month"), ("quarter", "last_quarter"), ("year", "last_year")))
-    return regex.compile(rf"(?<!\p{{L}})(?i:{words_alternation(comparison['markers'])})\s+(?:{between}\s+){{0,2}}(?:{lengths})(?!\p{{L}})")
-
-
-@functools.cache
 def _previous_period_tails() -> re.Pattern:
     """A literal search for the last words of "tháng trước", "năm ngoái" ... less their first
     letter ("rước", "goái"): cheaper than lower-casing the sentence, it passes "Trước" and
@@ -346,7 +334,7 @@ def _scope_of_previous_period(text, sentence, times, doc_date):
     s0, s1 = sentence
     if not _previous_period_tails().search(text, s0, s1):
         return None  # most sentences hold none of the words that end those phrases
-    found = _previous_period_pattern().search(text, s0, s1)
+    found = comparison_patterns()["previous_period"].search(text, s0, s1)
     if not found:
         return None
     wanted = found.lastgroup

@@ -298,10 +298,14 @@ _YEAR = regex.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]\d)")
 @functools.cache
 def comparison_patterns() -> dict[str, regex.Pattern]:
     """The comparison words of time.toml as the regexes that periods and baselines need."""
-    comparison = load("time")["comparison"]
+    comparison, period = load("time")["comparison"], load("time")["period"]
     markers = words_alternation(comparison["markers"])
     same = words_alternation(comparison["same_period"])
-    last_year = words_alternation(load("time")["period"]["last_year"])
+    last_year = words_alternation(period["last_year"])
+    # "so với (cuối) tháng trước" / "quý trước" / "năm trước": the length is the group's name
+    not_same = words_alternation([w for w in comparison["between"] if w not in comparison["same_period"]])
+    lengths = "|".join(f"(?P<{g}>{words_alternation(period[key])})" for g, key in
+                       (("month", "last_month"), ("quarter", "last_quarter"), ("year", "last_year")))
     return {
         # a year inside a comparison ("so với cùng kỳ năm 2010") is not the year of a value
         "compared": regex.compile(rf"(?:{markers}|{same})[^,;]*$"),
@@ -309,6 +313,7 @@ def comparison_patterns() -> dict[str, regex.Pattern]:
         "baseline": regex.compile(rf"[^;.]{{0,40}}?{markers}\s+|\s+(?={same})"),
         "same_period_last_year": regex.compile(rf"{same}\s+{last_year}"),
         "same_period": regex.compile(same),
+        "previous_period": regex.compile(rf"(?<!\p{{L}}){markers}\s+(?:{not_same}\s+){{0,2}}(?:{lengths})(?!\p{{L}})"),
     }
 
 

@@ -133,7 +133,7 @@ def test_an_unwritable_output_is_a_usage_error_before_any_input_is_read(tmp_path
     assert result.stdout == ""
 
 
-def test_output_check_keeps_an_existing_file_until_it_is_written(tmp_path):
+def test_an_existing_output_file_is_replaced_by_the_run(tmp_path):
     out = tmp_path / "rows.csv"
     out.write_text("old", encoding="utf-8")
     assert run("extract", "-o", str(out), str(DOC)).exit_code == 0

@@ -172,6 +172,16 @@ def test_plot_that_fails_leaves_no_empty_chart_behind(tmp_path):
     assert not (tmp_path / "c.png").exists()
 
 
+def test_plot_that_fails_leaves_an_existing_chart_as_it_was(tmp_path):
+    # the -o check opens the file before anything is read; it must not truncate it
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text("".join(json.dumps(r) + "\n" for r in ROWS), encoding="utf-8")
+    chart = tmp_path / "c.png"
+    chart.write_bytes(b"last week's chart")
+    assert run("plot", "press.agencies", str(rows), "-o", str(chart)).exit_code == 1
+    assert chart.read_bytes() == b"last week's chart"
+
+
 # --- eval ----------------------------------------------------------------------------------
 
 def test_eval_on_a_small_gold_set():

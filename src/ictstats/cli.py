@@ -190,7 +190,7 @@ def _read_text_or_path(source: str, options: ReadOptions) -> tuple[str, str]:
     from .inputs import documents
 
     path = Path(source)
-    if source != "-" and not (source.strip() and len(source) < 4096 and path_test(Path.exists, path)):
+    if source != "-" and not (source.strip() and path_test(Path.exists, path)):
         return "<text>", source  # "" would be Path("."), the current directory
     try:
         items = list(documents(source, None if source == "-" else path, options))

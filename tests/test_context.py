@@ -196,6 +196,20 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         (" date 2024-03 Mục tiêu đến năm 2030 có 100.000 doanh nghiệp.\n\nLợi nhuận đạt 5 tỷ đồng, tăng 10% so với năm trước.", "5 tỷ đồng", ""),
         ("Trong 6 tháng đầu năm 2024, doanh thu đạt 900 tỷ đồng.\n\nLợi nhuận đạt 50 tỷ đồng, tăng 4% so với tháng trước.", "50 tỷ đồng", ""),
         ("Trong tháng 9/2023, doanh thu đạt 900 tỷ đồng.\n\nLợi nhuận đạt 50 tỷ đồng, tăng 4% so với cùng kỳ năm ngoái.", "50 tỷ đồng", ""),
+        # a parenthesis closing the sentence with only a time in it dates the whole sentence
+        *[("Việt Nam có 78,44 triệu người dùng Internet, chiếm 79,1% dân số (tháng 1/2024).", surface, "2024-01")
+          for surface in ("78,44 triệu người dùng", "79,1%")],
+        ("Số thuê bao băng rộng cố định đạt 23 triệu, tăng 9% (số liệu tính đến tháng 6/2025).", "23 triệu", "2025-06"),
+        ("Có 5 triệu thuê bao (số liệu: 30/6/2024)!", "5 triệu thuê bao", "2024-06-30"),
+        ("Doanh thu toàn ngành đạt 3.000 tỷ đồng, lợi nhuận 200 tỷ đồng (2023).", "3.000 tỷ đồng", "2023"),
+        ("Tăng trưởng bình quân đạt 15%/năm (2016 - 2020).", "15%", "2016/2020"),
+        (" date 2025-03 Hiện nay Việt Nam có 120 triệu thuê bao di động (2024).", "120 triệu thuê bao di động", "2024"),
+        # ... a time of its own before the number still comes first; a parenthesis that says
+        # more than a time, or that does not close the sentence, dates nothing
+        ("Năm 2023 doanh thu đạt 100 tỷ đồng (tháng 12/2023).", "100 tỷ đồng", "2023"),
+        ("Doanh thu đạt 100 tỷ đồng (tăng 5% so với năm 2023).", "100 tỷ đồng", ""),
+        ("Doanh thu đạt 100 tỷ đồng (Viettel, 2023).", "100 tỷ đồng", ""),
+        ("Theo báo cáo (2024), doanh thu đạt 100 tỷ đồng.", "100 tỷ đồng", ""),
     ],
 )
 def test_period(text, surface, period):

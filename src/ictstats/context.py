@@ -43,6 +43,12 @@ def _patterns() -> dict[str, regex.Pattern]:
         "paren_after": regex.compile(r"\s*\(\s*(?:" + words_alternation(lead_in) + r")?\s*"),
         "year_or_month": regex.compile(rf"(?:{opening}\s+)?" + words_alternation(period["after_number"])),
         "year_word": regex.compile(rf"(?:{opening}\s+)?" + words_alternation(period["later_in_clause"])),
+        # the words a closing parenthesis may hold before its time, or before a bare year or
+        # span of years, which find_times leaves alone ("(2024)" may be anything elsewhere)
+        "paren_time": regex.compile(
+            r"\s*(?:" + words_alternation(period["closing_parenthesis_lead"]) + r"[\s:,]*)*"
+            r"(?:(?P<y1>(?:19|20)\d{2})(?:\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))?\s*)?"
+        ),
     }
 
 
@@ -259,6 +265,14 @@ def _period(text, layout, m, sentence, times, headings, closed, doc_date) -> tup
     # 2. the nearest time before it in the sentence, outside parentheses closed before it
     before = [t for t in nearby if t.kind in ("time", "present", "recent") and s0 <= t.start and t.end <= m.start and not _inside(t.start, closed)]
     before = [t for t in before if t.period or t.kind != "time"]
+    if before and before[-1].kind == "time":
+        t = before[-1]
+        return t.period, f"{text[t.start:t.end]!r} in the sentence"
+    # 2a. a parenthesis closing the sentence with nothing but a time in it dates the sentence's
+    # figures, and says more than a "hiện nay" before them: "chiếm 79,1% dân số (tháng 1/2024)."
+    closing = _closing_parenthesis_time(text, sentence, times)
+    if closing is not None and closing[0] >= m.end:
+        return closing[1], f"{text[closing[0]:closing[2]]!r}, the parenthesis closing the sentence"
     if before:
         t = before[-1]
         return t.period, f"{text[t.start:t.end]!r} in the sentence"
@@ -294,6 +308,35 @@ def _period(text, layout, m, sentence, times, headings, closed, doc_date) -> tup
     if i >= 0:
         return headings[i][1], "heading"
     return "", ""
+
+
+_SENTENCE_CLOSE = ".;!?…"
+
+
+def _closing_parenthesis_time(text, sentence, times) -> tuple[int, str, int] | None:
+    """(start, period, end) of the parenthesis that closes ``sentence`` when it holds a time
+    and nothing else but lead words ("số liệu tính đến"): "(tháng 1/2024)", "(2024)",
+    "(2016-2020)"."""
+    s0, j = sentence
+    while j > s0 and (text[j - 1].isspace() or text[j - 1] in _SENTENCE_CLOSE):
+        j -= 1
+    if j <= s0 or text[j - 1] != ")":
+        return None
+    close = j - 1
+    open_ = text.rfind("(", s0, close)
+    if open_ < 0:
+        return None
+    pattern = _patterns()["paren_time"]
+    bare = pattern.fullmatch(text, open_ + 1, close)
+    if bare and bare["y1"]:
+        return open_, bare["y1"] + (f"/{bare['y2']}" if bare["y2"] else ""), j
+    inside = [t for t in times.between(open_ + 1, close) if t.end <= close]
+    if (
+        len(inside) == 1 and inside[0].kind == "time" and inside[0].period
+        and pattern.fullmatch(text, open_ + 1, inside[0].start) and not text[inside[0].end:close].strip()
+    ):
+        return open_, inside[0].period, j
+    return None
 
 
 def _granularity(period: str) -> str:

@@ -242,6 +242,13 @@ BUGS_CAUGHT = [
     E("Đã có 24/24 tỉnh triển khai", ("24", 24, "count", {"item": "tỉnh"}), ("24 tỉnh", 24, "count"),
       note="24 of 24 provinces stays a count over a total"),
     E("Ngày 24/7/2025, đạt 24h/7 cho 500 trạm", ("500 trạm", 500, "count"), note="a date stays a date beside round-the-clock hours"),
+    E("Tổng số thuê bao di động của các doanh nghiệp đạt 130 triệu",
+      ("130 triệu", 130e6, "count", {"item": "thuê bao di động", "metric": "telecom.mobile_subscribers"}),
+      note="a scaled bare count counts the noun after 'số', not the nearest noun (was 'doanh nghiệp')"),
+    E("Tổng số thuê bao điện thoại đạt 130 triệu", ("130 triệu", 130e6, "count", {"item": "thuê bao điện thoại"}),
+      note="was 'điện thoại', the nearest known noun"),
+    E("Cả nước có 125 triệu thuê bao điện thoại di động",
+      ("125 triệu thuê bao điện thoại di động", 125e6, "count", {"item": "thuê bao điện thoại di động", "metric": "telecom.mobile_subscribers"})),
 ]
 
 # Known failures: each must fail today (strict xfail); fix the rule, then move it up.

@@ -29,6 +29,7 @@ METRIC_SENTENCES = [
     ("internet.ipv6_adoption", "Tỷ lệ ứng dụng IPv6 của Việt Nam đạt 53%, nhờ chuyển đổi IPv6, triển khai IPv6, sử dụng IPv6 và truy cập Internet qua IPv6.", "53%"),
     ("internet.users", "Số người sử dụng Internet đạt 72 triệu người, cao hơn số người dùng Internet, người dùng mạng Internet hay người sử dụng mạng Internet năm trước.", "72 triệu người"),
     ("telecom.mobile_subscribers", "Việt Nam hiện có hơn 116 triệu thuê bao di động.", "hơn 116 triệu thuê bao di động"),
+    ("telecom.mobile_subscribers", "Cả nước có 125 triệu thuê bao điện thoại di động.", "125 triệu thuê bao điện thoại di động"),
     ("telecom.smartphone_subscribers", "Số thuê bao sử dụng điện thoại thông minh đạt 100,6 triệu thuê bao, vượt thuê bao điện thoại thông minh và smartphone năm trước.", "100,6 triệu thuê bao"),
     ("telecom.smartphone_subscribers", "Tỷ lệ thuê bao sử dụng điện thoại thông minh đạt 87%, số thuê bao di động tăng 5%.", "87%"),
     ("telecom.mobile_broadband_subscribers", "Số thuê bao băng rộng di động đạt 85,6 triệu thuê bao.", "85,6 triệu thuê bao"),

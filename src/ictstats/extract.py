@@ -517,7 +517,9 @@ def _bare(text: str, tok: NumberToken, layout: Layout, mentions: list[Mention]) 
     clause = _clause_start(text, tok.start, layout)
     prev = mentions[-1] if mentions and layout.sentence_span(mentions[-1].start) == layout.sentence_span(tok.start) else None
     if tok.scale != 1.0:
-        nouns = list(any_noun.finditer(text, clause, q_start))
+        # "Tổng số thuê bao di động của các doanh nghiệp đạt 130 triệu" counts what follows
+        # "số", not the nearest noun; without "số" the nearest noun is the best guess
+        nouns = list(noun_before.finditer(text, clause, q_start)) or list(any_noun.finditer(text, clause, q_start))
         item = nouns[-1].group(1).lower() if nouns else (prev.item if prev and prev.unit == "count" else "")
         rule = "count.scaled"
         m = Mention(tok, tok.start, tok.end, "count", item, _rule(tok, rule))

@@ -52,6 +52,8 @@ METRIC_SENTENCES = [
     ("egov.online_services_level4", "Bộ đạt 100% tỷ lệ DVCTT mức độ 4, gồm dịch vụ công trực tuyến mức độ 4 toàn trình; DVCTT khác chưa tính.", "100%"),
     ("egov.online_dossiers", "Tỷ lệ hồ sơ giải quyết trực tuyến đạt 41%.", "41%"),
     ("security.gci_rank", "Trong bảng xếp hạng về an toàn, an ninh mạng toàn cầu do ITU đánh giá (GCI), chỉ số an toàn, an ninh mạng của Việt Nam ở vị trí 25.", "vị trí 25"),
+    # the total after a rank ("25/194 quốc gia") does not keep a later cue from the rank
+    ("security.gci_rank", "Việt Nam xếp thứ 25/194 quốc gia về chỉ số an toàn thông tin toàn cầu GCI.", "xếp thứ 25"),
     ("security.attacks", "Có 13.900 cuộc tấn công mạng, gồm các vụ tấn công, cuộc tấn công và sự cố.", "13.900 cuộc tấn công"),
     ("security.revenue", "Doanh thu lĩnh vực an toàn thông tin đạt 432 tỷ đồng.", "432 tỷ đồng"),
     ("security.domestic_share", "Việt Nam tự chủ được trên 90% các sản phẩm, dịch vụ an toàn thông tin mạng.", "trên 90%"),

@@ -227,7 +227,8 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
         return h.metric.id, f"cue {h.cue!r} before"
     # 4. a cue later in the clause, unless another number follows in it: in "A đạt 84%,
     # trong khi B đạt 82%" the cue B is the subject of 82%, not a description of 84%
-    alone = nxt is None or nxt.start >= seg1
+    # (the total of "xếp thứ 25/194 quốc gia" is part of the rank's own words)
+    alone = nxt is None or nxt.start >= seg1 or text[m.end:nxt.start].strip() == "/"
     after = [h for h in sentence_hits if m.end <= h.start < seg1 and fits(h.metric)] if alone else []
     if after:
         return after[0].metric.id, f"cue {after[0].cue!r} later in the clause"

@@ -321,6 +321,11 @@ def test_status(text, surface, status):
         ("Quý II/2024, doanh thu tăng 2,1 điểm phần trăm so với quý trước.\nNăm ngoái, Việt Nam có 3 nhà mạng.", "2,1 điểm phần trăm", "2024-01/2024-03"),
         ("Năm 2025 số tên miền .vn tăng 2% so với cuối năm 2024", "2%", "2024"),
         ("Năm 2025 doanh thu tăng 5% so với thời điểm đầu năm 2024", "5%", "2024"),
+        # "tháng trước" is the month before the figure's, even where the document's date (a
+        # month later) resolves the words alone to the figure's own month
+        (" date 2023-10 Trong tháng 9/2023, doanh thu tăng 6% so với tháng trước", "6%", "2023-08"),
+        (" date 2025-11-05 Tháng 10/2025, số thuê bao tăng 1,2% so với tháng trước.", "1,2%", "2025-09"),
+        (" date 2025-03 Năm 2023, doanh thu tăng 7% so với năm trước", "7%", "2022"),
     ],
 )
 def test_compared_to(text, surface, baseline):

@@ -430,17 +430,25 @@ def _baseline(text, m, sentence, times) -> str:
         return ""
     tail = text[b.end():min(s1, b.end() + 50)].lower()  # the baseline never reaches past the sentence
     period_words = load("time")["period"]
+    # "năm trước", "tháng trước" are the year (month) before the figure's own, not before the
+    # document's date, which is all a time expression alone can resolve them against
+    before_own = (
+        (tuple(period_words["last_year"]), {"years": -1}),
+        (tuple(period_words["last_month"]), {"months": -1}),
+        (tuple(period_words["last_quarter"]), {"months": -3}),
+    )
     for t in times.between(b.end(), min(s1, b.end() + 50)):
         if t.period:
             if compare["same_period_last_year"].match(tail) and m.period:
                 return shift(m.period, years=-1)
-            return t.period if not text[t.start:t.end].lower().startswith(tuple(period_words["last_year"])) or not m.period else shift(m.period, years=-1)
+            said = text[t.start:t.end].lower()
+            step = next((step for words, step in before_own if said.startswith(words)), None)
+            return shift(m.period, **step) if step and m.period else t.period
     if not m.period:
         return ""
-    if compare["same_period"].match(tail) or tail.startswith(tuple(period_words["last_year"])):
+    if compare["same_period"].match(tail):
         return shift(m.period, years=-1)
-    if tail.startswith(tuple(period_words["last_month"])):
-        return shift(m.period, months=-1)
-    if tail.startswith(tuple(period_words["last_quarter"])):
-        return shift(m.period, months=-3)
+    for words, step in before_own:
+        if tail.startswith(words):
+            return shift(m.period, **step)
     return ""

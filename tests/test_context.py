@@ -209,10 +209,17 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         (" date 2025-03 Hiện nay Việt Nam có 120 triệu thuê bao di động (2024).", "120 triệu thuê bao di động", "2024"),
         # ... a time of its own before the number still comes first; a parenthesis that says
         # more than a time, or that does not close the sentence, dates nothing
-        ("Năm 2023 doanh thu đạt 100 tỷ đồng (tháng 12/2023).", "100 tỷ đồng", "2023"),
+        ("Năm 2023, doanh thu đạt 100 tỷ đồng, lợi nhuận 10 tỷ đồng (tháng 12/2023).", "100 tỷ đồng", "2023"),
         ("Doanh thu đạt 100 tỷ đồng (tăng 5% so với năm 2023).", "100 tỷ đồng", ""),
         ("Doanh thu đạt 100 tỷ đồng (Viettel, 2023).", "100 tỷ đồng", ""),
         ("Theo báo cáo (2024), doanh thu đạt 100 tỷ đồng.", "100 tỷ đồng", ""),
+        # a parenthesis right after the number that holds only a time dates that number, before
+        # any time earlier in the sentence
+        ("Năm 2023, số thuê bao đạt 100 triệu (tính đến tháng 12/2023).", "100 triệu", "2023-12"),
+        (" date 2025-11-05 Kim ngạch xuất khẩu đạt 125 tỷ USD (9 tháng), tăng 15%.", "125 tỷ USD", "2025-01/2025-09"),
+        (" date 2025-11-05 Doanh thu: 3,1 triệu tỷ đồng (10 tháng).", "3,1 triệu tỷ đồng", "2025-01/2025-10"),
+        ("Doanh thu đạt 5 tỷ USD (quý I/2025), lợi nhuận 1 tỷ USD.", "5 tỷ USD", "2025-01/2025-03"),
+        ("Doanh thu đạt 5 tỷ USD (quý I/2025), lợi nhuận 1 tỷ USD.", "1 tỷ USD", ""),
     ],
 )
 def test_period(text, surface, period):

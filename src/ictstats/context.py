@@ -43,6 +43,8 @@ def _patterns() -> dict[str, regex.Pattern]:
         "paren_after": regex.compile(r"\s*\(\s*(?:" + words_alternation(lead_in) + r")?\s*"),
         "year_or_month": regex.compile(rf"(?:{opening}\s+)?" + words_alternation(period["after_number"])),
         "year_word": regex.compile(rf"(?:{opening}\s+)?" + words_alternation(period["later_in_clause"])),
+        "paren_open": regex.compile(r"\s*\(\s*(?:" + words_alternation(period["closing_parenthesis_lead"]) + r"[\s:,]*)*"),
+        "paren_close": regex.compile(r"\s*\)"),
         # the words a closing parenthesis may hold before its time, or before a bare year or
         # span of years, which find_times leaves alone ("(2024)" may be anything elsewhere)
         "paren_time": regex.compile(
@@ -258,6 +260,11 @@ def _period(text, layout, m, sentence, times, headings, closed, doc_date) -> tup
             gap = text[m.end:t.start]
             if len(gap.split()) <= 2 and not _PUNCT.search(gap) and _patterns()["year_or_month"].match(text, t.start, t.end):
                 return t.period, f"{text[t.start:t.end]!r} after the number"
+    # 1a. a parenthesis right after the number that holds only a time: "đạt 125 tỷ USD (9 tháng),"
+    for t in usable:
+        if m.end < t.start < min(s1, m.end + 40) and t.kind == "time" and _patterns()["paren_open"].fullmatch(text, m.end, t.start):
+            if _patterns()["paren_close"].match(text, t.end, min(s1, t.end + 5)):
+                return t.period, f"{text[t.start:t.end]!r} in a parenthesis after the number"
     # 1b. "tăng 87,8% so với tháng 9/2022 (khoảng 230 tỷ đồng)": a parenthesis right after a
     # comparison states the value at the compared time
     for t in nearby:

@@ -70,6 +70,9 @@ def _patterns():
         # the look-ahead first: at most digits it fails at once, before the span words are tried
         rf"|(?=(?:{months_word[1:]}\s+{month}\s+{words_alternation(lex['months_before_verb'], flags='')}(?![\p{{L}}]))"
         rf"(?<!(?<![\p{{L}}]){words_alternation(lex['months_span_after'], flags='')}\s+){months}"
+        # "3,1 triệu tỷ đồng (10 tháng)": a count of months alone in a parenthesis right after
+        # a figure is the figure's months so far, not a duration
+        rf"|(?<=\d[\p{{L}}\s%.,]{{0,25}}\(\s*){months}(?=\s*\))"
     )
     # (name, regex, can it start with a digit, the words it can start with): _time_matches tries
     # at a digit or a starter word only the branches that can start there; test_context checks
@@ -330,7 +333,7 @@ def _resolve(kind: str, g, doc_date: str, doc_year: int | None, text: str, pos: 
         year = _nearby_year(text, pos, years)
         return f"{ym(year, 1)}/{ym(year, n)}" if year and 1 <= n <= 12 else ""
     if kind == "months_to_date":
-        n = _month_count(g.group(1) or g.group(3))
+        n = _month_count(g.group(1) or g.group(3) or g.group(4))
         year = _nearby_year(text, pos, years) or doc_year
         return f"{ym(year, 1)}/{ym(year, n)}" if year and 1 <= n <= 12 else ""
     if kind == "quarter":

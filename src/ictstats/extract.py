@@ -30,7 +30,8 @@ from .qualifiers import is_level_pair, read_change, read_qualifier, read_qualifi
 from .row import Row
 from .text import Layout, normalize
 from .units import (
-    UnitReading, currencies, is_known_noun, is_ordinal, read_counted, read_currency_before, read_measure, read_part_of_total, read_rank, total_openings,
+    UnitReading, currencies, is_known_noun, is_ordinal, read_counted, read_currency_before, read_item, read_measure, read_part_of_total, read_rank,
+    total_openings,
 )
 
 _SPACE = r"[ \t\u00a0]*"
@@ -484,6 +485,11 @@ def _bare_patterns():
 
 
 @functools.cache
+def _fronted_lead() -> regex.Pattern:
+    return regex.compile(r"\s*" + words_alternation(load("context")["bare"]["fronted_lead"]) + r"\s*")
+
+
+@functools.cache
 def _level_pattern() -> tuple[regex.Pattern, int]:
     bare = load("context")["bare"]
     return compile_before(_LEFT + words_alternation(bare["level_before"]) + r"\s+$"), bare["level_max"]
@@ -521,8 +527,12 @@ def _bare(text: str, tok: NumberToken, layout: Layout, mentions: list[Mention]) 
         # "số", not the nearest noun; without "số" the nearest noun is the best guess
         nouns = list(noun_before.finditer(text, clause, q_start)) or list(any_noun.finditer(text, clause, q_start))
         item = nouns[-1].group(1).lower() if nouns else (prev.item if prev and prev.unit == "count" else "")
-        rule = "count.scaled"
-        m = Mention(tok, tok.start, tok.end, "count", item, _rule(tok, rule))
+        if not item and _fronted_lead().fullmatch(text, clause, q_start):
+            # "Với mức hơn 7 triệu, số lượng người sử dụng IPv6 ...": the subject comes later
+            later = noun_before.search(text, tok.end, layout.sentence_span(tok.start)[1])
+            item = read_item(text, later.start(1) - 1)[0] if later else ""  # it reads from the space before
+        # with no noun anywhere ("Lợi nhuận 12 nghìn tỷ") the text leaves the unit out (SPEC §3)
+        m = Mention(tok, tok.start, tok.end, "count" if item else "", item, _rule(tok, "count.scaled" if item else "bare.scaled"))
     elif change and prev and (prev.unit == "count" or prev.unit in currencies()):
         m = Mention(tok, tok.start, tok.end, prev.unit, prev.item, _rule(tok, "inherited"))
     else:

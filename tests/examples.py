@@ -248,6 +248,8 @@ BUGS_CAUGHT = [
     E("Với mức hơn 7 triệu, số lượng người sử dụng IPv6 tại Việt Nam hiện chiếm 1%",
       ("hơn 7 triệu", 7e6, "count", {"item": "người sử dụng ipv6"}), ("1%", 1, "%"),
       note="a fronted 'Với mức N,' counts the noun named after 'số' later in the sentence (dev2 gold)"),
+    E("Quy mô thị trường trung tâm dữ liệu đạt 23 tỷ đô", ("23 tỷ đô", 23e9, "USD"), note="'tỷ đô' was a count of 'đô'"),
+    E("Cả nước có 5 đô thị thông minh", ("5 đô thị", 5, "count", {"item": "đô thị"}), note="... and a city stays a city"),
     E("Lợi nhuận 12 nghìn tỷ", ("12 nghìn tỷ", 12e12, ""), note="no noun anywhere: the unit is left out (SPEC §3), not a count of nothing"),
     E("Doanh thu đạt 3 triệu, số doanh nghiệp tăng", ("3 triệu", 3e6, "", {"item": ""}),
       note="a later subject counts nothing for a number that is its own clause's value"),

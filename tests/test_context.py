@@ -28,6 +28,8 @@ METRIC_SENTENCES = [
     ("internet.ipv4_addresses", "Việt Nam sở hữu hơn 16 triệu địa chỉ IPv4, tương đương địa chỉ IP v4 của Thái Lan.", "hơn 16 triệu địa chỉ IPv4"),
     ("internet.ipv6_adoption", "Tỷ lệ ứng dụng IPv6 của Việt Nam đạt 53%, nhờ chuyển đổi IPv6, triển khai IPv6, sử dụng IPv6 và truy cập Internet qua IPv6.", "53%"),
     ("internet.users", "Số người sử dụng Internet đạt 72 triệu người, cao hơn số người dùng Internet, người dùng mạng Internet hay người sử dụng mạng Internet năm trước.", "72 triệu người"),
+    ("internet.users", "Tỷ lệ phổ cập Internet đạt 78,1%, cao hơn mức trung bình thế giới.", "78,1%"),
+    ("internet.users", "Tỷ lệ người dân sử dụng Internet đạt 79%, tỷ lệ sử dụng Internet và tỷ lệ dân số sử dụng Internet năm trước.", "79%"),
     ("telecom.mobile_subscribers", "Việt Nam hiện có hơn 116 triệu thuê bao di động.", "hơn 116 triệu thuê bao di động"),
     ("telecom.mobile_subscribers", "Cả nước có 125 triệu thuê bao điện thoại di động.", "125 triệu thuê bao điện thoại di động"),
     ("telecom.smartphone_subscribers", "Số thuê bao sử dụng điện thoại thông minh đạt 100,6 triệu thuê bao, vượt thuê bao điện thoại thông minh và smartphone năm trước.", "100,6 triệu thuê bao"),

@@ -484,6 +484,13 @@ def _bare_patterns():
     return value, not_before, equivalence, noun_before, any_noun, word_gate(ctx["value_cues"])
 
 
+def _opens_with(text: str, clause: int, item: str, any_noun: regex.Pattern) -> bool:
+    """Does the clause starting at ``clause`` open with the known noun ``item`` begins with?"""
+    start = clause + len(text[clause:clause + 20]) - len(text[clause:clause + 20].lstrip())
+    noun = any_noun.match(text, start, start + 60)
+    return noun is not None and item.startswith(noun.group(1).lower())
+
+
 @functools.cache
 def _fronted_lead() -> regex.Pattern:
     return regex.compile(r"\s*" + words_alternation(load("context")["bare"]["fronted_lead"]) + r"\s*")
@@ -535,6 +542,10 @@ def _bare(text: str, tok: NumberToken, layout: Layout, mentions: list[Mention]) 
         m = Mention(tok, tok.start, tok.end, "count" if item else "", item, _rule(tok, "count.scaled" if item else "bare.scaled"))
     elif change and prev and (prev.unit == "count" or prev.unit in currencies()):
         m = Mention(tok, tok.start, tok.end, prev.unit, prev.item, _rule(tok, "inherited"))
+    elif prev and prev.unit == "count" and prev.item and _opens_with(text, clause, prev.item, any_noun):
+        # "Số lượng tên miền là 580.000, tên miền mới đăng ký 120.000": a clause that opens with
+        # the noun the number before counted counts it again
+        m = Mention(tok, tok.start, tok.end, "count", prev.item, _rule(tok, "count.parallel"))
     else:
         nouns = list(noun_before.finditer(text, clause, q_start))
         noun = nouns[-1] if nouns else None  # the nearest "số lượng X" before the number

@@ -24,6 +24,10 @@ METRIC_SENTENCES = [
     ("internet.vn_domains", "Số tên miền .vn đạt 600.000 tên miền, gồm cả tên miền mã quốc gia và tên miền Việt Nam.", "600.000 tên miền"),
     ("internet.vn_domains", "Số lượng tên miền \".vn\" tăng 5% so với năm trước.", "5%"),
     ("internet.vn_domains_new", "Năm 2016 đã có 106.140 tên miền được đăng ký mới; tên miền mới và tên miền phát triển mới tăng đều.", "106.140 tên miền"),
+    # a noun before the number: the cues around it say more than the noun alone
+    ("internet.vn_domains_new", "Số tên miền đăng ký mới là 120.000.", "120.000"),
+    ("internet.vn_domains_new", "Số lượng tên miền .vn duy trì là 580.000, tên miền mới đăng ký 120.000.", "120.000"),
+    ("internet.vn_domains", "Số lượng tên miền .vn duy trì là 580.000, tên miền mới đăng ký 120.000.", "580.000"),
     ("internet.vietnamese_domains", "Hiện có 1.500 tên miền tiếng Việt đang được sử dụng.", "1.500 tên miền tiếng Việt"),
     ("internet.ipv4_addresses", "Việt Nam sở hữu hơn 16 triệu địa chỉ IPv4, tương đương địa chỉ IP v4 của Thái Lan.", "hơn 16 triệu địa chỉ IPv4"),
     ("internet.ipv6_adoption", "Tỷ lệ ứng dụng IPv6 của Việt Nam đạt 53%, nhờ chuyển đổi IPv6, triển khai IPv6, sử dụng IPv6 và truy cập Internet qua IPv6.", "53%"),

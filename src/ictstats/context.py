@@ -190,6 +190,10 @@ def _clause_end(text: str, end: int, limit: int) -> int:
     return stop.start() if stop else limit
 
 
+# the rules whose counted noun stands before the number (extract.py)
+_NOUN_BEFORE_RULES = ("count.noun_before", "count.parallel", "count.scaled")
+
+
 def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -> tuple[str, str]:
     s0, s1 = sentence
     seg0 = max(s0, text.rfind(";", s0, m.start) + 1)
@@ -218,12 +222,17 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
     for h in sentence_hits:  # 1. a cue in the number's own words
         if m.token.start <= h.start < tail_end and fits(h.metric) and not nearer_the_next(h):
             return h.metric.id, f"cue {h.cue!r} after the number"
+    before = [h for h in sentence_hits if seg0 <= h.start < m.token.start and fits(h.metric)]
+    # a noun written before the number ("số tên miền đăng ký mới là 120.000") stands among the
+    # cues before it, which then say more than the noun alone
+    if before and m.unit == "count" and m.rule.endswith(_NOUN_BEFORE_RULES):
+        h = max(before, key=lambda h: h.end)
+        return h.metric.id, f"cue {h.cue!r} before, with the counted noun"
     if m.unit == "count":  # 2. the counted noun names the indicator
         for metric in metrics_mod.metrics_named_by(m.item, taxonomy_files):
             if fits(metric):
                 if not metrics_mod.find_all(metric.exclude, text, m.token.start, min(s1, m.end + 20)):
                     return metric.id, f"counted noun {m.item!r}"
-    before = [h for h in sentence_hits if seg0 <= h.start < m.token.start and fits(h.metric)]
     if before:  # 3. nearest cue before, in the clause
         h = max(before, key=lambda h: h.end)
         return h.metric.id, f"cue {h.cue!r} before"

@@ -265,7 +265,7 @@ def take_unit_from_level_reached(text: str, mentions: list[Mention]) -> None:
     number a change starts from takes the unit, item and scale of the level it reaches, when
     the two are within a factor of ten of each other (else the text is too loose to tell)."""
     for m, n in zip(mentions, mentions[1:]):
-        if m.unit or not m.rule.endswith("/bare") or not n.unit or m.token.value_max is not None:
+        if m.unit or not m.rule.endswith(("/bare", "/bare.scaled")) or not n.unit or m.token.value_max is not None:
             continue
         if not is_level_pair(text, m.start, m.end, n.start):
             continue

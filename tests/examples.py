@@ -113,6 +113,8 @@ EXAMPLES_FROM_SPEC = [
 # Text that holds numerals but no quantity (SPEC §8).
 NO_QUANTITY = [
     E("Nghị định số 47/2020/NĐ-CP ngày 09/4/2020"),
+    E("Đạt mức tăng trưởng hai con số trong nhiều năm"),  # double-digit growth
+    E("Doanh thu tăng trưởng 2 con số"),
     E("Ngày 11/6/2020, tại Hà Nội"),
     E("Đại hội đại biểu lần thứ V, nhiệm kỳ 2020 - 2025"),
     E("triển khai mạng 5G và IPv6 trên nền 4G/LTE"),

@@ -34,6 +34,7 @@ REASONS = {
     "name": "part of a name", "furniture": "page furniture (alone on its line)", "bare": "no unit and no cue that it is a value",
     "vague": "a vague amount (hàng trăm, vài nghìn)", "spelled": "a spelled word that counts nothing",
     "overflow": "too large to be a number", "range": "part of a range", "level": "the name of a level (mức 2, cấp độ 3)",
+    "idiom": "an idiom, not a quantity (tăng trưởng hai con số)",
 }
 
 

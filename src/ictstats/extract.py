@@ -379,7 +379,7 @@ def _finish(text: str, m: Mention, layout: Layout, mentions: list[Mention], *, q
         m.trace.append(("qualifier", f"{pair[0]}: two-part cue {text[m.start:m.end]!r}"))
     elif not qualifier_read:
         qualifier, start = read_qualifier(text, m.start)
-        if qualifier != "=":
+        if qualifier != "=" and not _total_of_rank(text, m, mentions):
             m.qualifier, m.start = qualifier, start
             m.trace.append(("qualifier", f"{qualifier}: {text[start:m.token.start].strip()!r}"))
     if m.token.value_max is not None:
@@ -397,6 +397,14 @@ def _finish(text: str, m: Mention, layout: Layout, mentions: list[Mention], *, q
 
 
 # --- helpers --------------------------------------------------------------
+
+
+def _total_of_rank(text: str, m: Mention, mentions: list[Mention]) -> bool:
+    """"xếp thứ 46 trên 132 nền kinh tế": right after a rank, "trên" is "out of", not "more than"."""
+    prev = mentions[-1] if mentions else None
+    if prev is None or prev.unit != "rank" or m.token.start - prev.end > 12:
+        return False
+    return " ".join(text[prev.end:m.token.start].lower().split()) in word_set("context", "rank", "out_of")
 
 
 def _alone_on_line(text: str, tok: NumberToken, layout: Layout) -> bool:

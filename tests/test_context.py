@@ -313,6 +313,10 @@ def test_detect_doc_date(text, date):
         (" date 2026-01 Năm 2025, kinh tế số chiếm 18% GDP.", "18%", "actual"),
         # ... but a duration is the calendar's (dev gold)
         (" date 2020-08 đưa Việt Nam thành nước phát triển vào năm 2045, khi nước Việt Nam mới tròn 100 năm.", "100 năm", "actual"),
+        # what was carried out against a plan is an actual; what could be reached is an estimate
+        (" date 2025-12 Kế hoạch năm 2025 là 5 tỷ USD, thực hiện đạt 4,8 tỷ USD.", "4,8 tỷ USD", "actual"),
+        (" date 2025-12 Kế hoạch năm 2025 là 5 tỷ USD, thực hiện đạt 4,8 tỷ USD.", "5 tỷ USD", "target"),
+        (" date 2025-12 Năm 2025 Việt Nam có thể đạt 100 triệu thuê bao.", "100 triệu thuê bao", "estimate"),
     ],
 )
 def test_status(text, surface, status):

@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ictstats.cli import app
+from ictstats.webpage import read_page
 
 runner = CliRunner()
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -173,6 +174,42 @@ def test_html_is_reduced_to_visible_text(tmp_path):
     for r in rows:
         assert text[r["start"]:r["end"]] == r["surface"]
     assert "12345" not in text and "Trang chủ" not in text
+
+
+@pytest.mark.parametrize(
+    "head, published",
+    [
+        ('<meta property="article:published_time" content="2025-11-05T08:30:00+07:00">', "2025-11-05"),
+        ('<meta itemprop="datePublished" content="2025-11-05">', "2025-11-05"),
+        ('<meta name="pubdate" content="05/11/2025">', "2025-11-05"),
+        ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2025-11-05T08:30"}</script>', "2025-11-05"),
+        # the article's own meta before a generic "date"; a <time> only when no meta says it
+        ('<meta name="date" content="2024-01-01"><meta property="article:published_time" content="2025-11-05">', "2025-11-05"),
+        ('<time datetime="2025-11-05T08:30">5/11/2025</time>', "2025-11-05"),
+        # no date, or one that does not exist
+        ("", ""),
+        ('<meta property="article:published_time" content="2025-13-45">', ""),
+        ('<meta property="og:title" content="2025-11-05">', ""),
+    ],
+)
+def test_a_page_states_its_date_in_its_metadata(head, published):
+    page = read_page(f"<html><head>{head}</head><body><p>Có 5 trạm.</p></body></html>")
+    assert page == ("Có 5 trạm.", published)
+
+
+def test_a_page_date_resolves_relative_times_before_doc_date(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><meta property="article:published_time" content="2025-11-05T08:30:00+07:00"></head>'
+        "<body><p>Tháng trước, số thuê bao 5G tăng thêm 1 triệu thuê bao.</p></body></html>",
+        encoding="utf-8",
+    )
+    text = tmp_path / "same.txt"
+    text.write_text("Tháng trước, số thuê bao 5G tăng thêm 1 triệu thuê bao.", encoding="utf-8")
+    rows = rows_of(run("extract", str(page), str(text), "-f", "jsonl", "--doc-date", "2020-01"))
+    assert [(r["doc_date"], r["period"]) for r in rows] == [("2025-11-05", "2025-10"), ("2020-01", "2019-12")]
+    explained = run("explain", str(page), "-f", "json")
+    assert json.loads(explained.stdout)["doc_date"] == "2025-11-05"
 
 
 def test_deeply_nested_html_does_not_break(tmp_path):

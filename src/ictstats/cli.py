@@ -5,6 +5,7 @@ import json
 import re
 import sys
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import List, Optional
 
@@ -185,13 +186,14 @@ def metrics_command(
         to_rows_of_dicts(records, fmt, stream, columns=("id", "description", "units", "cues"), path=output, title="metrics")
 
 
-def _read_text_or_path(source: str, options: ReadOptions) -> tuple[str, str]:
-    """(doc name, text) for an argument that is a path, '-' or literal text."""
+def _read_text_or_path(source: str, options: ReadOptions) -> tuple[str, str, str]:
+    """(doc name, text, published date of a single HTML page) for an argument that is a
+    path, '-' or literal text."""
     from .inputs import documents
 
     path = Path(source)
     if source != "-" and not (source.strip() and path_test(Path.exists, path)):
-        return "<text>", source  # "" would be Path("."), the current directory
+        return "<text>", source, ""  # "" would be Path("."), the current directory
     try:
         items = list(documents(source, None if source == "-" else path, options))
     except InputError as e:  # a directory, or a file that cannot be read at all
@@ -200,7 +202,7 @@ def _read_text_or_path(source: str, options: ReadOptions) -> tuple[str, str]:
         if isinstance(item, InputError):
             _err(f"error: {item}")
             raise typer.Exit(1)
-    return items[0].name, "\n\n".join(d.text for d in items)
+    return items[0].name, "\n\n".join(d.text for d in items), items[0].published if len(items) == 1 else ""
 
 
 @app.command("explain")
@@ -217,8 +219,11 @@ def explain_command(
     if fmt not in ("table", "json"):
         _err(f"error: explain writes table or json, not {fmt!r}")
         raise typer.Exit(2)
-    name, text = _read_text_or_path(source, ReadOptions())
-    report = explain(text, doc=name, config=_config(doc_date, taxonomy))
+    name, text, published = _read_text_or_path(source, ReadOptions())
+    config = _config(doc_date, taxonomy)
+    if published:  # as in extract, a page's published date stands before --doc-date
+        config = replace(config, doc_date=published)
+    report = explain(text, doc=name, config=config)
     if fmt == "json":
         print(json.dumps(report, ensure_ascii=False, indent=1))
         return

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .webpage import visible_text
+from .webpage import read_page
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -26,6 +26,7 @@ MB = 1024 * 1024
 class Document:
     name: str  # as given on the command line ("-" for stdin; "file#id" inside a corpus)
     text: str
+    published: str = ""  # the date an HTML page's metadata gives (YYYY-MM-DD), "" if none
 
 
 class InputError(Exception):
@@ -161,7 +162,11 @@ def documents(name: str, path: Path | None, options: ReadOptions) -> Iterator[Do
                 yield from _csv(name, stream, options, "\t" if suffix == ".tsv" else ",")
     else:
         text = decode(_read_bytes(name, path, options), name, options.encoding)
-        yield Document(name, visible_text(text) if suffix in HTML_SUFFIXES else text)
+        if suffix in HTML_SUFFIXES:
+            page = read_page(text)
+            yield Document(name, page.text, page.published)
+        else:
+            yield Document(name, text)
 
 
 @contextmanager

@@ -5,6 +5,7 @@ import os
 import signal
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from typing import Iterable, Iterator
 
 from .config import Config
@@ -19,6 +20,9 @@ class ExtractionFailed(InputError):
 
 
 def _extract_one(doc: Document, config: Config) -> list[Row] | ExtractionFailed:
+    # a page's published date is the document stating its date, which --doc-date only stands in for
+    if doc.published:
+        config = replace(config, doc_date=doc.published)
     try:
         return extract(doc.text, doc=doc.name, config=config)
     except Exception as e:  # noqa: BLE001 - any bug; Ctrl-C and exits still propagate

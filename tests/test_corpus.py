@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 import pyarrow as pa
@@ -137,6 +138,38 @@ def test_parquet_corpus(tmp_path):
     pq.write_table(pa.table({"doc_id": ["x", "y"], "text": [SENTENCE, "có 3 nhà mạng"]}), corpus)
     rows = rows_of(run("extract", str(corpus), "-f", "jsonl", "--id-column", "doc_id"))
     assert [r["doc"] for r in rows] == [f"{corpus}#x", f"{corpus}#x", f"{corpus}#y"]
+
+
+LAST_MONTH = "Tháng trước có {} triệu thuê bao 5G mới."
+
+
+def test_date_column_dates_each_record_before_doc_date(tmp_path):
+    lines = [
+        {"id": "a", "date": "2025-11-05T08:00:00+07:00", "text": LAST_MONTH.format(1)},
+        {"id": "b", "date": "05/03/2024", "text": LAST_MONTH.format(2)},
+        {"id": "c", "date": None, "text": LAST_MONTH.format(3)},  # no date of its own: --doc-date
+        {"id": "d", "date": "hôm qua", "text": LAST_MONTH.format(4)},  # not a date: an error for it alone
+        {"id": "e", "text": LAST_MONTH.format(5)},
+    ]
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in lines), encoding="utf-8")
+    result = run("extract", str(corpus), "-f", "jsonl", "--id-column", "id", "--date-column", "date", "--doc-date", "2020-01")
+    assert result.exit_code == 1
+    assert [(r["doc"][-1], r["doc_date"], r["period"]) for r in rows_of(result)] == [
+        ("a", "2025-11-05", "2025-10"), ("b", "2024-03-05", "2024-02"), ("c", "2020-01", "2019-12"),
+    ]
+    assert "record 4's 'date' cell 'hôm qua' is not a date" in result.stderr
+    assert "record 5 has no 'date' column" in result.stderr
+
+
+def test_date_column_of_csv_and_parquet(tmp_path):
+    csv_corpus = tmp_path / "news.csv"
+    csv_corpus.write_text(f"date,text\n2025-11,{LAST_MONTH.format(1)}\n", encoding="utf-8")
+    parquet_corpus = tmp_path / "news.parquet"
+    pq.write_table(pa.table({"text": [LAST_MONTH.format(2)], "published": pa.array([date(2025, 11, 5)])}), parquet_corpus)
+    rows = rows_of(run("extract", str(csv_corpus), "-f", "jsonl", "--date-column", "date"))
+    rows += rows_of(run("extract", str(parquet_corpus), "-f", "jsonl", "--date-column", "published"))
+    assert [(r["doc_date"], r["period"]) for r in rows] == [("2025-11", "2025-10"), ("2025-11-05", "2025-10")]
 
 
 def test_parquet_corpus_without_the_column_is_an_error(tmp_path):

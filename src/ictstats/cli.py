@@ -112,6 +112,7 @@ def extract_command(
     jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes; 0 = one per core. Output order does not depend on it."),
     text_column: Optional[str] = TextColumnOption,
     id_column: Optional[str] = typer.Option(None, "--id-column", help="Column naming each corpus document; doc becomes FILE#ID (default: the record number)."),
+    date_column: Optional[str] = typer.Option(None, "--date-column", help="Column with each corpus document's date (YYYY-MM-DD, an ISO timestamp, DD/MM/YYYY); it stands before --doc-date."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Decode inputs with this codec instead of detecting UTF-8/UTF-16/Windows-1258."),
     max_size: int = typer.Option(256, "--max-size", min=1, help="Refuse input files larger than this many MB."),
     dump_text: Optional[str] = typer.Option(None, "--dump-text", help="Write the text each document was read as (after decoding, HTML reduction and NFC) into this directory; offsets refer to it."),
@@ -121,7 +122,7 @@ def extract_command(
     fmt = _check_format(fmt, output)
     paths = list(paths or ["-"])
     config = _config(doc_date, taxonomy)
-    options = ReadOptions(encoding=encoding, text_column=text_column, id_column=id_column, max_size=max_size * MB)
+    options = ReadOptions(encoding=encoding, text_column=text_column, id_column=id_column, date_column=date_column, max_size=max_size * MB)
     dump_dir = Path(dump_text) if dump_text else None
     if dump_dir:
         dump_dir.mkdir(parents=True, exist_ok=True)

@@ -26,6 +26,27 @@ def parse_doc_date(value: str) -> str | None:
     return value
 
 
+_ISO_START = re.compile(r"\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d/])")
+_DMY = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+
+
+def read_date(value: str) -> str:
+    """The real date a page's metadata or a corpus cell gives, as YYYY[-MM[-DD]]; "" if none.
+
+    >>> read_date("2025-11-05T08:30:00+07:00"), read_date("05/11/2025"), read_date("2025-11"), read_date(" 2025 ")
+    ('2025-11-05', '2025-11-05', '2025-11', '2025')
+    >>> read_date("2025-13-45"), read_date("hôm qua"), read_date("1730793600"), read_date("")
+    ('', '', '', '')
+    """
+    m = _ISO_START.match(value)
+    if m:
+        found = "-".join(part for part in m.groups() if part)
+    else:
+        m = _DMY.match(value)
+        found = f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}" if m else ""
+    return parse_doc_date(found) or ""
+
+
 @dataclass(frozen=True)
 class Config:
     """Settings of an extraction run.

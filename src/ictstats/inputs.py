@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from .config import read_date
 from .webpage import read_page
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
@@ -38,6 +39,7 @@ class ReadOptions:
     encoding: str | None = None  # force a codec instead of detecting one
     text_column: str | None = None  # corpus column with the text (default "text")
     id_column: str | None = None  # corpus column naming each document (default: its row number)
+    date_column: str | None = None  # corpus column with each document's date (published)
     max_size: int = 256 * MB  # larger inputs are refused, not read
 
 
@@ -220,7 +222,23 @@ def _record(name: str, record: dict, n: int, options: ReadOptions) -> Document:
         raise InputError(f"{name}: record {n}'s {column!r} cell is {type(value).__name__}, not text")
     if len(value) > options.max_size:
         raise InputError(f"{name}: record {n} is too large ({len(value) / MB:.1f} M characters; see --max-size)")
-    return Document(f"{name}#{ident}", value)
+    return Document(f"{name}#{ident}", value, _record_date(name, record, n, options.date_column))
+
+
+def _record_date(name: str, record: dict, n: int, column: str | None) -> str:
+    """The date a record's --date-column cell gives; "" for an empty cell (the record then
+    has no date of its own), an error for a cell that holds something else."""
+    if not column:
+        return ""
+    if column not in record:
+        raise InputError(f"{name}: record {n} has no {column!r} column")
+    cell = record[column]
+    if cell is None or (isinstance(cell, str) and not cell.strip()):
+        return ""
+    date = read_date(str(cell))  # a Parquet date or timestamp prints as ISO
+    if not date:
+        raise InputError(f"{name}: record {n}'s {column!r} cell {str(cell)[:40]!r} is not a date (YYYY-MM-DD, YYYY-MM, YYYY or DD/MM/YYYY)")
+    return date
 
 
 def _jsonl(name: str, stream, options: ReadOptions) -> Iterator[Document | InputError]:
@@ -268,7 +286,7 @@ def _parquet(name: str, path: Path, options: ReadOptions) -> Iterator[Document |
     except Exception as e:  # pyarrow raises its own error types for corrupt files
         raise InputError(f"{name}: not a readable Parquet file ({e})") from None
     column = options.text_column or "text"
-    columns = [column] + ([options.id_column] if options.id_column else [])
+    columns = [column] + [c for c in (options.id_column, options.date_column) if c]
     missing = [c for c in columns if c not in handle.schema_arrow.names]
     if missing:
         raise InputError(f"{name}: no {missing[0]!r} column (columns: {', '.join(handle.schema_arrow.names)})")

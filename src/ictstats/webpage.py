@@ -6,7 +6,7 @@ import re
 from html.parser import HTMLParser
 from typing import NamedTuple
 
-from .config import parse_doc_date
+from .config import read_date
 
 # Content of these elements is never part of the article.
 SKIP = frozenset({"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "svg", "head", "iframe", "form", "button", "select"})
@@ -24,24 +24,12 @@ PUBLISHED_META = (
     "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
     "publish-date", "publish_date", "dc.date.issued", "dcterms.created", "date",
 )
-# an ISO date at the start of a value ("2025-11-05T08:30:00+07:00"), or a day-first date ("05/11/2025")
-_ISO_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
-_DMY_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})")
 _LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
-
-
-def _date(value: str | None) -> str:
-    """"YYYY-MM-DD" from a metadata value, "" if it holds no real date."""
-    m = _ISO_DATE.match(value or "")
-    if m:
-        return parse_doc_date(f"{m[1]}-{m[2]}-{m[3]}") or ""
-    m = _DMY_DATE.match(value or "")
-    return parse_doc_date(f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}") or "" if m else ""
 
 
 class Page(NamedTuple):
     text: str  # the visible text, one block per line
-    published: str  # "YYYY-MM-DD" the page's metadata gives, "" when it gives none
+    published: str  # the date (YYYY-MM-DD, or coarser) the page's metadata gives, "" when none
 
 
 class _Visible(HTMLParser):
@@ -64,11 +52,11 @@ class _Visible(HTMLParser):
     def _note_date(self, tag: str, attrs: dict) -> None:
         if tag == "meta":
             key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
-            date = _date(attrs.get("content"))
+            date = read_date(attrs.get("content") or "")
             if key in PUBLISHED_META and date:
                 self.meta.setdefault(key, date)
         elif tag == "time":
-            date = _date(attrs.get("datetime"))
+            date = read_date(attrs.get("datetime") or "")
             self.time_tag = self.time_tag or date
         else:
             self.in_json_ld = (attrs.get("type") or "").lower() == "application/ld+json"
@@ -94,7 +82,7 @@ class _Visible(HTMLParser):
     def handle_data(self, data):
         if self.in_json_ld:
             m = _LD_PUBLISHED.search(data)
-            date = _date(m[1]) if m else ""
+            date = read_date(m[1]) if m else ""
             if date:
                 self.meta.setdefault("json-ld", date)
         if not self.skip_depth:

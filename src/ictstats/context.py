@@ -34,6 +34,7 @@ def _patterns() -> dict[str, regex.Pattern]:
     quals = [c for cues in load("qualifiers")["qualifier"].values() for c in cues]
     lead_in = quals + ctx["value_cues"] + time["status"]["estimate"]
     opening = words_alternation(period["after_number_lead"])
+    paren_lead = r"(?:" + words_alternation(period["parenthesis_time_lead"]) + r"[\s:,]*)*"
     return {
         "lead": regex.compile(
             r"^\s*" + words_alternation(doc["lead_daypart"]) + r"?\s*(?:" + words_alternation(doc["lead_day"]) + r"\s+)?"
@@ -43,14 +44,12 @@ def _patterns() -> dict[str, regex.Pattern]:
         "paren_after": regex.compile(r"\s*\(\s*(?:" + words_alternation(lead_in) + r")?\s*"),
         "year_or_month": regex.compile(rf"(?:{opening}\s+)?" + words_alternation(period["after_number"])),
         "year_word": regex.compile(rf"(?:{opening}\s+)?" + words_alternation(period["later_in_clause"])),
-        "paren_open": regex.compile(r"\s*\(\s*(?:" + words_alternation(period["closing_parenthesis_lead"]) + r"[\s:,]*)*"),
+        # a parenthesis holding a time may open with these words ("(số liệu tính đến 30/6/2025)")
+        "paren_open": regex.compile(r"\s*\(\s*" + paren_lead),
         "paren_close": regex.compile(r"\s*\)"),
-        # the words a closing parenthesis may hold before its time, or before a bare year or
-        # span of years, which find_times leaves alone ("(2024)" may be anything elsewhere)
-        "paren_time": regex.compile(
-            r"\s*(?:" + words_alternation(period["closing_parenthesis_lead"]) + r"[\s:,]*)*"
-            r"(?:(?P<y1>(?:19|20)\d{2})(?:\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))?\s*)?"
-        ),
+        # ... and one closing a sentence may hold a bare year or span of years, which
+        # find_times leaves alone ("(2024)" may be anything elsewhere)
+        "paren_time": regex.compile(r"\s*" + paren_lead + r"(?:(?P<y1>(?:19|20)\d{2})(?:\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))?\s*)?"),
     }
 
 

@@ -494,7 +494,8 @@ def _bare_patterns():
 
 def _opens_with(text: str, clause: int, item: str, any_noun: regex.Pattern) -> bool:
     """Does the clause starting at ``clause`` open with the known noun ``item`` begins with?"""
-    start = clause + len(text[clause:clause + 20]) - len(text[clause:clause + 20].lstrip())
+    head = text[clause:clause + 20]
+    start = clause + len(head) - len(head.lstrip())
     noun = any_noun.match(text, start, start + 60)
     return noun is not None and item.startswith(noun.group(1).lower())
 

@@ -27,7 +27,7 @@ MB = 1024 * 1024
 class Document:
     name: str  # as given on the command line ("-" for stdin; "file#id" inside a corpus)
     text: str
-    published: str = ""  # the date an HTML page's metadata gives (YYYY-MM-DD), "" if none
+    published: str = ""  # the date an HTML page's metadata or a corpus's --date-column gives, "" if none
 
 
 class InputError(Exception):

@@ -38,6 +38,7 @@ class _Visible(HTMLParser):
         self.parts: list[str] = []
         self.skip_depth = 0
         self.meta: dict[str, str] = {}  # published-date candidates by their <meta> name
+        self.json_ld = ""  # the first JSON-LD datePublished
         self.time_tag = ""  # the first <time datetime=...>
         self.in_json_ld = False
 
@@ -65,7 +66,7 @@ class _Visible(HTMLParser):
         for key in PUBLISHED_META:
             if key in self.meta:
                 return self.meta[key]
-        return self.meta.get("json-ld", "") or self.time_tag
+        return self.json_ld or self.time_tag
 
     def handle_startendtag(self, tag, attrs):
         if tag in BLOCK:
@@ -83,8 +84,7 @@ class _Visible(HTMLParser):
         if self.in_json_ld:
             m = _LD_PUBLISHED.search(data)
             date = read_date(m[1]) if m else ""
-            if date:
-                self.meta.setdefault("json-ld", date)
+            self.json_ld = self.json_ld or date
         if not self.skip_depth:
             self.parts.append(data)
 

@@ -262,17 +262,17 @@ def _period(text, layout, m, sentence, times, headings, closed, doc_date) -> tup
     line0 = max(layout.line_span(m.start)[0], s0 - 1500)
     nearby = times.between(line0, s1)
     usable = [t for t in nearby if t.kind in ("time", "present", "recent") and t.period]
-    # 1. a year or month right after the number: "thứ hạng 100 năm 2017", "20% GDP vào năm 2025"
+    # 1. a year or month right after the number: "thứ hạng 100 năm 2017", "20% GDP vào năm 2025";
+    # or a parenthesis right after it that holds only a time: "đạt 125 tỷ USD (9 tháng),"
     for t in usable:
-        if m.end <= t.start < min(s1, m.end + 25):
-            gap = text[m.end:t.start]
-            if len(gap.split()) <= 2 and not _PUNCT.search(gap) and _patterns()["year_or_month"].match(text, t.start, t.end):
-                return t.period, f"{text[t.start:t.end]!r} after the number"
-    # 1a. a parenthesis right after the number that holds only a time: "đạt 125 tỷ USD (9 tháng),"
-    for t in usable:
-        if m.end < t.start < min(s1, m.end + 40) and t.kind == "time" and _patterns()["paren_open"].fullmatch(text, m.end, t.start):
-            if _patterns()["paren_close"].match(text, t.end, min(s1, t.end + 5)):
+        if t.start < m.end or t.start >= min(s1, m.end + 40):
+            continue
+        gap = text[m.end:t.start]
+        if "(" in gap:
+            if t.kind == "time" and _patterns()["paren_open"].fullmatch(text, m.end, t.start) and _patterns()["paren_close"].match(text, t.end, min(s1, t.end + 5)):
                 return t.period, f"{text[t.start:t.end]!r} in a parenthesis after the number"
+        elif t.start < m.end + 25 and len(gap.split()) <= 2 and not _PUNCT.search(gap) and _patterns()["year_or_month"].match(text, t.start, t.end):
+            return t.period, f"{text[t.start:t.end]!r} after the number"
     # 1b. "tăng 87,8% so với tháng 9/2022 (khoảng 230 tỷ đồng)": a parenthesis right after a
     # comparison states the value at the compared time
     for t in nearby:

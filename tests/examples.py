@@ -246,6 +246,8 @@ BUGS_CAUGHT = [
     E("Ngày 24/7/2025, đạt 24h/7 cho 500 trạm", ("500 trạm", 500, "count"), note="a date stays a date beside round-the-clock hours"),
     E("Doanh thu: 3,1 triệu tỷ đồng (10 tháng).", ("3,1 triệu tỷ đồng", 3.1e15, "VND"),
       note="months alone in a parenthesis after a figure are its months so far, not a duration"),
+    E("Doanh thu: 3,1 triệu tỷ đồng (mười tháng).", ("3,1 triệu tỷ đồng", 3.1e15, "VND"),
+      note="... spelled too, as periods.py reads them (was a duration row beside the dated figure)"),
     E("Thời gian thực hiện dự án (18 tháng).", ("18 tháng", 18, "month"), note="... not after a figure: a duration"),
     E("Với mức hơn 7 triệu, số lượng người sử dụng IPv6 tại Việt Nam hiện chiếm 1%",
       ("hơn 7 triệu", 7e6, "count", {"item": "người sử dụng ipv6"}), ("1%", 1, "%"),

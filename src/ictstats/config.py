@@ -26,7 +26,7 @@ def parse_doc_date(value: str) -> str | None:
     return value
 
 
-_ISO_START = re.compile(r"\s*(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d/])")
+_ISO_START = re.compile(r"\s*(" + _ISO.pattern + r")(?![0-9/])")
 _DMY = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 
 
@@ -40,7 +40,7 @@ def read_date(value: str) -> str:
     """
     m = _ISO_START.match(value)
     if m:
-        found = "-".join(part for part in m.groups() if part)
+        found = m[1]
     else:
         m = _DMY.match(value)
         found = f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}" if m else ""

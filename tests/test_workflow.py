@@ -231,7 +231,7 @@ def test_eval_reads_gold_documents_as_extract_does(tmp_path):
 @pytest.mark.parametrize("line, problem", [
     ('{"doc": "a.txt", "value": 509262}', "no 'anchor' string"),
     ('[1, 2]', "no 'doc' string"),
-    ('{"doc": "a.txt", "anchor": "509.262", "context": 7}', ""),
+    ('{"doc": "a.txt", "anchor": "509.262", "context": 7}', "'context' is not a string"),
 ], ids=["no anchor", "not an object", "context not text"])
 def test_eval_reports_a_malformed_gold_line_by_its_number(tmp_path, line, problem):
     gold_dir = _gold_set(tmp_path, "Có 509.262 tên miền.".encode(), [GOLD_LINE, line])

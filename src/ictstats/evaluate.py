@@ -115,12 +115,14 @@ def load_gold(gold_dir: Path) -> tuple[dict[str, str], list[dict]]:
             missing = [key for key in ("doc", "anchor") if not isinstance(g, dict) or not isinstance(g.get(key), str)]
             if missing:
                 raise GoldError(f"{gold_dir / 'gold.jsonl'}:{n}: no {missing[0]!r} string (each line is an object with doc, anchor and the expected fields)")
+            if not isinstance(g.get("context") or "", str):
+                raise GoldError(f"{gold_dir / 'gold.jsonl'}:{n}: 'context' is not a string")
             g["anchor"] = unicodedata.normalize("NFC", g["anchor"])
             if g["doc"] not in docs:
                 raise GoldError(f"{gold_dir / 'gold.jsonl'}:{n}: unknown doc {g['doc']}")
             try:
                 g["span"] = locate(docs[g["doc"]], g)
-            except (ValueError, TypeError) as e:  # TypeError: a context or occurrence of the wrong type
+            except (ValueError, TypeError) as e:  # TypeError: an occurrence of the wrong type
                 raise GoldError(f"{gold_dir / 'gold.jsonl'}:{n}: {e}") from None
             gold.append(g)
     return docs, gold

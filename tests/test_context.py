@@ -183,6 +183,10 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         ("Số thuê bao đạt 5 triệu thuê bao tính đến hết tháng 6/2025.", "5 triệu thuê bao", "2025-06"),
         ("Có 2 triệu người dùng mới chỉ trong tháng 1/2025.", "2 triệu người dùng", "2025-01"),
         ("Doanh thu đạt 5 tỷ USD trong 6 tháng đầu năm 2025.", "5 tỷ USD", "2025-01/2025-06"),
+        # a parenthesis that only glosses a name ("(EGDI)") does not end the clause; one that
+        # says more does
+        ("Việt Nam xếp thứ 71/193 về Chỉ số phát triển Chính phủ điện tử (EGDI) năm 2024.", "xếp thứ 71", "2024"),
+        ("Việt Nam xếp thứ 71 về Chỉ số (theo đánh giá của 193 nước) năm 2024.", "xếp thứ 71", ""),
         # ... but far on in a long clause it dates something else (the dev gold of fixture 003)
         ("Đại hội có 20 tập thể và 41 cá nhân được tặng Bằng khen vì đã có những thành tích xuất sắc "
          "trong phong trào thi đua yêu nước của Bộ giai đoạn 2015-2020.", "20 tập thể", ""),

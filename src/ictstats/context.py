@@ -182,11 +182,19 @@ def after_document(period: str, doc_date: str) -> bool:
 
 # the stdlib `re` runs a one-character class over a short window faster than `regex`
 _CLAUSE_STOP = re.compile(r"[,;(]")
+# "(EGDI)", "(Bộ TT&TT)": a short parenthesis without digits glosses a name, and the clause
+# goes on after it ("xếp thứ 71 về Chỉ số phát triển Chính phủ điện tử (EGDI) năm 2024")
+_GLOSS = re.compile(r"\([^()\d,;.\n]{1,40}\)")
 
 
 def _clause_end(text: str, end: int, limit: int) -> int:
-    stop = _CLAUSE_STOP.search(text, end, limit)
-    return stop.start() if stop else limit
+    pos = end
+    while (stop := _CLAUSE_STOP.search(text, pos, limit)) is not None:
+        gloss = _GLOSS.match(text, stop.start(), limit) if stop.group() == "(" else None
+        if gloss is None:
+            return stop.start()
+        pos = gloss.end()
+    return limit
 
 
 # the rules whose counted noun stands before the number (extract.py)

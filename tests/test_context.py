@@ -46,6 +46,8 @@ METRIC_SENTENCES = [
     ("ict.industry_revenue", "Ngành công nghiệp ICT đạt doanh thu 118 tỷ USD, gồm công nghiệp CNTT, công nghiệp công nghệ thông tin và công nghiệp công nghệ số.", "118 tỷ USD"),
     ("ict.hardware_exports", "Xuất khẩu phần cứng, điện tử đạt 110 tỷ USD; xuất khẩu thiết bị điện tử tăng mạnh.", "110 tỷ USD"),
     ("ict.budget_contribution", "Nộp ngân sách nhà nước đạt gần 50.000 tỷ đồng.", "gần 50.000 tỷ đồng"),
+    ("ict.budget_contribution", "Ngành đóng góp 32 nghìn tỷ đồng vào ngân sách nhà nước.", "32 nghìn tỷ đồng"),
+    ("ict.budget_contribution", "Toàn ngành nộp NSNN ước đạt 9.295 tỷ đồng, đóng góp lớn cho NSNN của tỉnh.", "9.295 tỷ đồng"),
     ("ict.profit", "Lợi nhuận của các doanh nghiệp đạt 3 tỷ USD.", "3 tỷ USD"),
     ("ict.gdp_contribution", "Ngành có đóng góp vào GDP khoảng 14%, và đóng góp lớn cho tăng trưởng GDP.", "khoảng 14%"),
     ("ict.labor", "Ngành giải quyết việc làm cho hơn 1 triệu lao động.", "hơn 1 triệu lao động"),
@@ -55,6 +57,10 @@ METRIC_SENTENCES = [
     ("postal.items", "Sản lượng bưu gửi ước đạt 220 triệu bưu gửi.", "220 triệu bưu gửi"),
     ("postal.enterprises", "Trong lĩnh vực Bưu chính, hiện toàn ngành có 440 doanh nghiệp bưu chính.", "440 doanh nghiệp"),
     ("postal.service_points", "Toàn ngành có hơn 18.000 điểm phục vụ bưu chính.", "hơn 18.000 điểm phục vụ bưu chính"),
+    # the network named first, its points then called "điểm phục vụ" or "điểm" alone
+    ("postal.service_points", "Mạng lưới bưu chính có hơn 17.000 điểm phục vụ, trong đó có 10.600 điểm có người phục vụ.", "hơn 17.000 điểm phục vụ"),
+    ("postal.service_points", "Mạng lưới bưu chính có hơn 17.000 điểm phục vụ, trong đó có 10.600 điểm có người phục vụ.", "10.600 điểm"),
+    ("postal.service_points", "Mạng bưu chính công cộng có 8.000 điểm bưu điện văn hóa xã.", "8.000 điểm bưu điện văn hóa xã"),
     ("egov.online_services_level4", "Bộ đạt 100% tỷ lệ DVCTT mức độ 4, gồm dịch vụ công trực tuyến mức độ 4 toàn trình; DVCTT khác chưa tính.", "100%"),
     ("egov.online_dossiers", "Tỷ lệ hồ sơ giải quyết trực tuyến đạt 41%.", "41%"),
     ("security.gci_rank", "Trong bảng xếp hạng về an toàn, an ninh mạng toàn cầu do ITU đánh giá (GCI), chỉ số an toàn, an ninh mạng của Việt Nam ở vị trí 25.", "vị trí 25"),
@@ -68,6 +74,7 @@ METRIC_SENTENCES = [
     ("press.agencies", "Tổng số cơ quan báo chí là 779 cơ quan, trong đó có 127 báo.", "779 cơ quan"),
     ("apps.users", "Ứng dụng Bluezone có hơn 25 triệu người dùng; nền tảng này có thêm người dùng mỗi ngày.", "hơn 25 triệu người dùng"),
     ("payments.mobile_money_customers", "Số lượng khách hàng sử dụng dịch vụ Mobile Money đạt 5,16 triệu khách hàng.", "5,16 triệu khách hàng"),
+    ("payments.mobile_money_customers", "Số lượng tài khoản thanh toán Mobile Money đạt 8,7 triệu, 70% ở nông thôn.", "8,7 triệu"),
     ("security.revenue", "Trong lĩnh vực An toàn thông tin, doanh thu tháng 9/2023 đạt 432 tỷ đồng.", "432 tỷ đồng"),
 ]
 

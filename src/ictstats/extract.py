@@ -568,7 +568,10 @@ def _bare(text: str, tok: NumberToken, layout: Layout, mentions: list[Mention]) 
 
 _SCORE = load("context")["score"]
 _SCORE_BEFORE = compile_before(_LEFT + words_alternation(_SCORE["before"]) + _SPACE + r"$")
-_SCORE_AFTER = regex.compile(_SPACE + words_alternation(_SCORE["after"]) + r"(?![\p{L}])(?!\s+" + words_alternation(_SCORE["not_before"]) + r"(?![\p{L}]))")
+_SCORE_AFTER = regex.compile(
+    _SPACE + words_alternation(_SCORE["after"]) + r"(?![\p{L}])"
+    + r"(?!(?!\s+" + words_alternation(_SCORE["not_before_except"]) + r"(?![\p{L}]))\s+" + words_alternation(_SCORE["not_before"]) + r"(?![\p{L}]))"
+)
 # "/100.000" or "/100,5" is another number; "/100." ends a sentence
 _OUT_OF = regex.compile(r"/\s*(?:10|100|1000)(?!\d|[.,]\d)")
 

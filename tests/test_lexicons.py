@@ -3,7 +3,8 @@ import regex
 import pytest
 
 from ictstats.exclusions import expand
-from ictstats.lexicon import load
+from ictstats.lexicon import load, tone_variants
+from ictstats.metrics import taxonomy
 
 from regen_golden import FIXTURES
 
@@ -31,6 +32,48 @@ def test_exclusion_patterns_compile_and_have_ids():
         assert regex.match(r"^[a-z]+(?:\.[a-z_]+)?$", p["id"]), p["id"]
         regex.compile(expand(p["regex"]))
         assert "<<" not in expand(p["regex"]), p["id"]  # every word-list reference names a list
+
+
+def test_exclusion_patterns_spell_each_word_both_ways():
+    # the loader adds the other tone spelling to word lists, not inside a regular expression
+    for p in load("exclusions")["pattern"]:
+        words = set(regex.findall(r"\p{L}+", p["regex"]))
+        missing = {v for w in words for v in tone_variants(w) if v not in words}
+        assert not missing, (p["id"], missing)
+
+
+@pytest.mark.parametrize("name", sorted(SECTIONS))
+def test_word_lists_hold_every_tone_spelling(name):
+    def lists(node):
+        if isinstance(node, dict):
+            for value in node.values():
+                yield from lists(value)
+        elif isinstance(node, list) and node and all(isinstance(x, str) for x in node):
+            yield node
+        elif isinstance(node, list):
+            for value in node:
+                yield from lists(value)
+
+    for words in lists(load(name)):
+        assert all(v in words for w in words for v in tone_variants(w)), words
+
+
+def test_tone_variants_reach_user_taxonomies(tmp_path):
+    path = tmp_path / "t.toml"
+    path.write_text('[[metric]]\nid = "x.digitised"\ncues = ["số hóa"]\nunits = ["%"]\n', encoding="utf-8")
+    metric = next(m for m in taxonomy((str(path),)) if m.id == "x.digitised")
+    assert metric.cues == ("số hóa", "số hoá")
+
+
+@pytest.mark.parametrize("word, variants", [
+    ("hóa", ["hóa", "hoá"]), ("hoá", ["hoá", "hóa"]), ("Thủy", ["Thủy", "Thuỷ"]), ("khoẻ", ["khoẻ", "khỏe"]),
+    ("ủy ban", ["ủy ban", "uỷ ban"]), ("tọa đàm", ["tọa đàm", "toạ đàm"]),
+    # a final consonant or vowel fixes the place; "qu" is a consonant; no tone, nothing to move
+    ("hoàn", ["hoàn"]), ("khoảng", ["khoảng"]), ("quý", ["quý"]), ("ngoái", ["ngoái"]), ("hoa", ["hoa"]),
+    ("văn hóa, luỹ kế", ["văn hóa, luỹ kế", "văn hóa, lũy kế", "văn hoá, luỹ kế"]),
+])
+def test_tone_variants(word, variants):
+    assert tone_variants(word) == variants
 
 
 def test_exclusions_read_the_word_lists_they_share_with_the_time_grammar(monkeypatch):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+import unicodedata
 from importlib import resources
 
 import regex
@@ -15,9 +16,61 @@ import regex
 
 @functools.cache
 def load(name: str) -> dict:
-    """Return the parsed ``lexicon/<name>.toml``."""
+    """Return the parsed ``lexicon/<name>.toml``, every word list with its tone variants."""
     with resources.files("ictstats").joinpath("lexicon", f"{name}.toml").open("rb") as f:
-        return tomllib.load(f)
+        return with_tone_variants(tomllib.load(f))
+
+
+# Vietnamese writes the tone of an open syllable ending in "oa", "oe" or "uy" on either vowel:
+# "hóa" and "hoá", "lũy" and "luỹ", "khỏe" and "khoẻ" (old and new style; the same news
+# site uses both). With a final consonant the place is fixed ("hoàn", "khoảng", "quyết").
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _place_tone(syllable: str, on_last: bool) -> str:
+    decomposed = unicodedata.normalize("NFD", syllable)
+    tones = [c for c in decomposed if c in _TONE_MARKS]
+    if len(tones) != 1:
+        return syllable
+    bare = decomposed.replace(tones[0], "")
+    lower = bare.lower()
+    # "quý": "qu" is a consonant, "y" the only vowel
+    if not lower.endswith(("oa", "oe", "uy")) or lower.endswith("quy"):
+        return syllable
+    at = len(bare) if on_last else len(bare) - 1
+    return unicodedata.normalize("NFC", bare[:at] + tones[0] + bare[at:])
+
+
+def tone_variants(phrase: str) -> list[str]:
+    """``phrase`` and its spellings with the tones of such syllables on the first vowel, then
+    on the last (a text keeps to one style).
+
+    >>> tone_variants("số hóa")
+    ['số hóa', 'số hoá']
+    >>> tone_variants("luỹ kế")
+    ['luỹ kế', 'lũy kế']
+    >>> tone_variants("quý"), tone_variants("hoàn thành")
+    (['quý'], ['hoàn thành'])
+    """
+    out = [phrase]
+    for on_last in (False, True):
+        variant = _LETTER_RUN.sub(lambda m: _place_tone(m.group(), on_last), phrase)
+        if variant not in out:
+            out.append(variant)
+    return out
+
+
+def with_tone_variants(node):
+    """A parsed lexicon whose lists of words also hold each word's tone variants (after the
+    words, in their order), so that a list written in one style finds text in the other."""
+    if isinstance(node, dict):
+        return {key: with_tone_variants(value) for key, value in node.items()}
+    if isinstance(node, list):
+        if node and all(isinstance(x, str) for x in node):
+            return list(dict.fromkeys([*node, *(v for x in node for v in tone_variants(x)[1:])]))
+        return [with_tone_variants(x) for x in node]
+    return node
 
 
 def words_alternation(words, *, flags: str = "i") -> str:

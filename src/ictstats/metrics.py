@@ -18,7 +18,7 @@ from typing import NamedTuple
 from pathlib import Path
 
 from .cues import PhraseSet, Words, find_all  # noqa: F401  (find_all re-exported for context)
-from .lexicon import load
+from .lexicon import load, with_tone_variants
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ def taxonomy(extra_files: tuple[str, ...] = ()) -> tuple[Metric, ...]:
     by_id = {m.id: m for m in (_metric(e, "taxonomy.toml") for e in load("taxonomy")["metric"])}
     for path in extra_files:
         try:
-            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+            data = with_tone_variants(tomllib.loads(Path(path).read_text(encoding="utf-8")))
         except OSError as e:
             raise TaxonomyError(f"{path}: cannot read ({e.strerror or e})") from None
         except tomllib.TOMLDecodeError as e:

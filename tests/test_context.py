@@ -64,6 +64,12 @@ METRIC_SENTENCES = [
     ("postal.service_points", "Tỉnh có 300 điểm bưu điện văn hoá xã.", "300 điểm bưu điện văn hoá xã"),
     ("egov.online_services_level4", "Bộ đạt 100% tỷ lệ DVCTT mức độ 4, gồm dịch vụ công trực tuyến mức độ 4 toàn trình; DVCTT khác chưa tính.", "100%"),
     ("egov.online_dossiers", "Tỷ lệ hồ sơ giải quyết trực tuyến đạt 41%.", "41%"),
+    # the rate is of dossiers: "toàn trình" (handled wholly online) says which ones
+    ("egov.online_dossiers", "Tỷ lệ hồ sơ trực tuyến toàn trình đạt 42,5%, tăng 6,2 điểm phần trăm.", "42,5%"),
+    # a rate's change in percentage points is that rate's
+    ("egov.online_dossiers", "Tỷ lệ hồ sơ trực tuyến toàn trình đạt 42,5%, tăng 6,2 điểm phần trăm.", "6,2 điểm phần trăm"),
+    ("digital_economy.gdp_share", "Kinh tế số chiếm 18,3% GDP, tăng 1,5 điểm phần trăm so với năm trước.", "1,5 điểm phần trăm"),
+    ("egov.online_services_level4", "Tỷ lệ dịch vụ công trực tuyến toàn trình đạt 80%.", "80%"),
     ("security.gci_rank", "Trong bảng xếp hạng về an toàn, an ninh mạng toàn cầu do ITU đánh giá (GCI), chỉ số an toàn, an ninh mạng của Việt Nam ở vị trí 25.", "vị trí 25"),
     # the total after a rank ("25/194 quốc gia") does not keep a later cue from the rank
     ("security.gci_rank", "Việt Nam xếp thứ 25/194 quốc gia về chỉ số an toàn thông tin toàn cầu GCI.", "xếp thứ 25"),

@@ -194,6 +194,13 @@ BUGS_CAUGHT = [
     E("Doanh thu 10 tháng năm qua đạt 5 tỷ USD", ("10 tháng", 10, "month"), ("5 tỷ USD", 5e9, "USD"),
       note="raised: the branch's groups were read by matching it again alone, where '(?(2)' named another group"),
     # the level a change started from is not the change
+    E("Giá cước data di động bình quân chỉ khoảng 0,38 USD/GB", ("khoảng 0,38 USD/GB", 0.38, "USD/GB", {"qualifier": "~"}),
+      note="a price per gigabyte was 0,38 USD"),
+    E("Gói 50GB/tháng giá 120.000 đồng/tháng, tương đương 2.400 đồng/GB; cước gọi 1.000 đồng/phút",
+      ("50GB/tháng", 50, "GB/month"), ("120.000 đồng/tháng", 120000, "VND/month"), ("2.400 đồng/GB", 2400, "VND/GB"),
+      ("1.000 đồng/phút", 1000, "VND/minute")),
+    E("Hiện có khoảng 1,2 triệu lập trình viên", ("khoảng 1,2 triệu lập trình viên", 1.2e6, "count", {"item": "lập trình viên"}),
+      note="an unknown noun reaches two words: the item was 'lập trình'"),
     E("Giá cước bình quân giảm từ 150.000 đồng xuống còn 120.000 đồng/tháng",
       ("150.000 đồng", 150000, "VND", {"change": ""}), ("120.000 đồng/tháng", 120000, "VND/month", {"change": ""}),
       note="'giảm từ 150.000 đồng' was a fall of 150.000 đồng"),

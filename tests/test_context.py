@@ -51,6 +51,8 @@ METRIC_SENTENCES = [
     ("ict.profit", "Lợi nhuận của các doanh nghiệp đạt 3 tỷ USD.", "3 tỷ USD"),
     ("ict.gdp_contribution", "Ngành có đóng góp vào GDP khoảng 14%, và đóng góp lớn cho tăng trưởng GDP.", "khoảng 14%"),
     ("ict.labor", "Ngành giải quyết việc làm cho hơn 1 triệu lao động.", "hơn 1 triệu lao động"),
+    ("ict.labor", "Lực lượng lao động ngành ICT đạt 1,6 triệu người.", "1,6 triệu người"),
+    ("ict.labor", "Ngành thu hút 1,5 triệu người lao động.", "1,5 triệu người lao động"),
     ("ict.digital_enterprises", "Cả nước có 70.000 doanh nghiệp công nghệ số, trong đó nhiều doanh nghiệp số mới.", "70.000 doanh nghiệp"),
     ("ict.make_in_vietnam_share", "Tỷ trọng Make in Viet Nam đạt 25%, cao hơn tỷ trọng Make in Vietnam năm trước.", "25%"),
     ("postal.revenue", "Doanh thu dịch vụ bưu chính ước đạt 5.250 tỷ đồng, cao hơn doanh thu bưu chính và doanh thu lĩnh vực bưu chính cùng kỳ.", "5.250 tỷ đồng"),

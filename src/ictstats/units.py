@@ -75,8 +75,10 @@ def currencies() -> tuple[str, ...]:
 
 
 @functools.cache
-def _rate_pattern() -> tuple[regex.Pattern, dict]:
+def _rate_pattern(rule: str) -> tuple[regex.Pattern, dict]:
     rates = load("units")["rate_suffix"]
+    if rule == "currency":
+        rates = rates | load("units")["price_per"]
     return regex.compile(r"/(" + words_alternation(rates) + r")(?![\p{L}])"), {k.lower(): v for k, v in rates.items()}
 
 
@@ -96,8 +98,8 @@ def read_measure(text: str, pos: int) -> UnitReading | None:
         return None
     unit, rule = groups[m.lastgroup]
     end = m.end()
-    if rule in ("measure", "currency"):  # 50GB/ngày, 150.000 đồng/tháng
-        rate_re, rates = _rate_pattern()
+    if rule in ("measure", "currency"):  # 50GB/ngày, 150.000 đồng/tháng, 0,38 USD/GB
+        rate_re, rates = _rate_pattern(rule)
         r = rate_re.match(text, end, end + 20)
         if r:
             unit, end = f"{unit}/{rates[r.group(1).lower()]}", r.end()

@@ -194,6 +194,14 @@ BUGS_CAUGHT = [
     E("Doanh thu 10 tháng năm qua đạt 5 tỷ USD", ("10 tháng", 10, "month"), ("5 tỷ USD", 5e9, "USD"),
       note="raised: the branch's groups were read by matching it again alone, where '(?(2)' named another group"),
     # the level a change started from is not the change
+    E("Tỷ lệ thuê bao băng rộng di động trên 100 dân đạt 92,5",
+      ("92,5", 92.5, "per100", {"item": "thuê bao băng rộng di động", "rule": "number/per_capita.before"}),
+      note="the rate named before its value: '100 dân' was a count of 100 people, 92,5 a bare number"),
+    E("Số doanh nghiệp công nghệ số trên 1.000 dân đạt khoảng 1,5",
+      ("khoảng 1,5", 1.5, "per1000", {"item": "doanh nghiệp", "qualifier": "~"})),
+    E("Số thuê bao/100 dân là 140", ("140", 140, "per100", {"item": "thuê bao"})),
+    # ... with no value after it, "trên 100 dân" is more than 100 people
+    E("Có trên 100 dân tham gia buổi tập huấn", ("trên 100 dân", 100, "count", {"qualifier": ">"})),
     E("Giá cước data di động bình quân chỉ khoảng 0,38 USD/GB", ("khoảng 0,38 USD/GB", 0.38, "USD/GB", {"qualifier": "~"}),
       note="a price per gigabyte was 0,38 USD"),
     E("Gói 50GB/tháng giá 120.000 đồng/tháng, tương đương 2.400 đồng/GB; cước gọi 1.000 đồng/phút",

@@ -35,6 +35,7 @@ REASONS = {
     "vague": "a vague amount (hàng trăm, vài nghìn)", "spelled": "a spelled word that counts nothing",
     "overflow": "too large to be a number", "range": "part of a range", "level": "the name of a level (mức 2, cấp độ 3)",
     "idiom": "an idiom, not a quantity (tăng trưởng hai con số)",
+    "rate": "the base of a rate named before its value (trên 100 dân)",
 }
 
 

@@ -501,6 +501,19 @@ def _opens_with(text: str, clause: int, item: str, any_noun: regex.Pattern) -> b
 
 
 @functools.cache
+def _per_capita_before() -> regex.Pattern:
+    """"thuê bao băng rộng di động trên 100 dân đạt ": a rate per 100 (1 000) people named before
+    the number, with the noun it counts; searched backwards from the number."""
+    pc = load("units")["per_capita"]
+    known = words_alternation(load("context")["nouns"]["known"])
+    return compile_before(
+        r"(?:(?<![\p{L}])(" + known + r")(?:\s+\p{L}+){0,3}?\s*)?" + words_alternation(pc["joiners"]) + r"\s*(100|1\.000|1000)\s+"
+        + words_alternation(pc["population_words"]) + r"(?![\p{L}])[^\d;.!?]{0,40}?(?<![\p{L}])"
+        + words_alternation(pc["value_verbs"]) + r"(?![\p{L}])[^\d;.!?]{0,15}$"
+    )
+
+
+@functools.cache
 def _fronted_lead() -> regex.Pattern:
     return regex.compile(r"\s*" + words_alternation(load("context")["bare"]["fronted_lead"]) + r"\s*")
 
@@ -531,6 +544,13 @@ def _bare(text: str, tok: NumberToken, layout: Layout, mentions: list[Mention]) 
     cue = gate.search(text[lo:q_start].lower()) and value_cue.search(text, lo, q_start)
     if cue and not_before.match(text, tok.end, tok.end + 20):
         cue = None
+    if cue:
+        rate = _per_capita_before().search(text, max(0, q_start - 140), q_start)
+        if rate:
+            unit = "per100" if rate.group(2) == "100" else "per1000"
+            m = Mention(tok, tok.start, tok.end, unit, (rate.group(1) or "").lower(), _rule(tok, "per_capita.before"))
+            m.trace.append(("unit", f"per_capita.before: {text[rate.start():rate.end()].strip()!r}"))
+            return m
     change = read_change(text, tok.start)
     formatted = "." in tok.raw or "," in tok.raw
     equivalent = equivalence.match(text, tok.end, tok.end + 30)

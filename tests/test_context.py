@@ -52,6 +52,10 @@ METRIC_SENTENCES = [
     ("ict.gdp_contribution", "Ngành có đóng góp vào GDP khoảng 14%, và đóng góp lớn cho tăng trưởng GDP.", "khoảng 14%"),
     ("ict.labor", "Ngành giải quyết việc làm cho hơn 1 triệu lao động.", "hơn 1 triệu lao động"),
     ("ict.labor", "Lực lượng lao động ngành ICT đạt 1,6 triệu người.", "1,6 triệu người"),
+    # a clause after ";" of only times, plans and value words goes on with the figure before it
+    ("ict.sector_revenue", "Năm ngoái, doanh thu toàn ngành đạt 3,9 triệu tỷ đồng; năm nay phấn đấu đạt trên 4,2 triệu tỷ đồng.", "trên 4,2 triệu tỷ đồng"),
+    ("telecom.revenue", "Doanh thu viễn thông tháng 9 đạt 30.000 tỷ đồng; lũy kế 9 tháng đạt 280.000 tỷ đồng.", "280.000 tỷ đồng"),
+    ("telecom.revenue", "Doanh thu viễn thông quý III/2025 đạt 100 tỷ đồng; quý IV ước đạt 120 tỷ đồng.", "120 tỷ đồng"),
     ("ict.labor", "Ngành thu hút 1,5 triệu người lao động.", "1,5 triệu người lao động"),
     ("ict.digital_enterprises", "Cả nước có 70.000 doanh nghiệp công nghệ số, trong đó nhiều doanh nghiệp số mới.", "70.000 doanh nghiệp"),
     ("ict.make_in_vietnam_share", "Tỷ trọng Make in Viet Nam đạt 25%, cao hơn tỷ trọng Make in Vietnam năm trước.", "25%"),
@@ -101,6 +105,10 @@ def test_metric_from_cue(metric, text, surface):
         ("Có 15 nhà đăng ký tên miền .vn hoạt động.", "15 nhà đăng ký tên miền"),  # counts registrars, not domains
         ("Trong 11 tháng, cả nước có 10,4 triệu thuê bao di động mới.", "10,4 triệu thuê bao di động"),  # new, not total
         ("Việt Nam đứng thứ 2 ASEAN về số địa chỉ IPv4.", "đứng thứ 2"),  # a rank of IPv4 holdings is not a count of them
+        # a clause after ";" that names something else ("đầu tư") is not the revenue's
+        ("Doanh thu viễn thông đạt 100 tỷ đồng; đầu tư 10 tỷ đồng cho 5G.", "10 tỷ đồng"),
+        # ... nor one in another unit
+        ("Doanh thu viễn thông đạt 100 tỷ đồng; năm nay đạt 5%.", "5%"),
     ],
 )
 def test_no_metric(text, surface):

@@ -15,7 +15,7 @@ import regex
 from . import metrics as metrics_mod
 from .config import parse_doc_date
 from .cues import Words
-from .lexicon import load, words_alternation
+from .lexicon import load, word_set, words_alternation
 from .periods import comparison_patterns, find_times, shift
 from .qualifiers import is_level_pair
 from .status import StatusCues, closed_parentheses, status_for
@@ -201,6 +201,15 @@ def _clause_end(text: str, end: int, limit: int) -> int:
 _NOUN_BEFORE_RULES = ("count.noun_before", "count.parallel", "count.scaled")
 
 
+_ROMAN = regex.compile(r"[ivxlc]+")
+
+
+def _names_nothing(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] only numerals and carry-over words ("năm nay phấn đấu đạt trên")?"""
+    words = word_set("context", "carry_over_words")
+    return all(w in words or _ROMAN.fullmatch(w) for w in regex.findall(r"\p{L}+", text[start:end].lower()))
+
+
 def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -> tuple[str, str]:
     s0, s1 = sentence
     seg0 = max(s0, text.rfind(";", s0, m.start) + 1)
@@ -254,6 +263,12 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
         metric = by_id.get(prev.metric)
         if metric and fits(metric, check_item=False):
             return metric.id, "same as the number before it"
+    # 5b. "doanh thu đạt 3,9 triệu tỷ đồng; năm nay phấn đấu đạt 4,2 triệu tỷ đồng": a clause after
+    # ";" that names nothing goes on with the number before it, in the same unit
+    if prev is not None and prev.metric and prev.unit == m.unit and prev.end <= seg0 != s0 and _names_nothing(text, seg0, m.start):
+        metric = by_id.get(prev.metric)
+        if metric and fits(metric, check_item=False):
+            return metric.id, "the clause after ';' names nothing else: as the number before it"
     # 6. a cue earlier in the paragraph, when this sentence links back to it: a rate
     # ("với tỷ lệ 14,43%") or a count of the indicator's own noun
     line0 = max(layout.line_span(m.start)[0], s0 - 1500)

@@ -116,6 +116,10 @@ NO_QUANTITY = [
     E("Đạt mức tăng trưởng hai con số trong nhiều năm"),  # double-digit growth
     E("Doanh thu tăng trưởng 2 con số"),
     E("Ngày 11/6/2020, tại Hà Nội"),
+    # a label that names a document or an account before a colon: the number identifies it
+    E("Số quyết định: 123"),
+    E("Số văn bản: 15"),
+    E("Số tài khoản: 0123456789"),
     E("Đại hội đại biểu lần thứ V, nhiệm kỳ 2020 - 2025"),
     E("triển khai mạng 5G và IPv6 trên nền 4G/LTE"),
     E("đạt chuẩn ISO 27001:2013 từ năm 2015"),
@@ -202,6 +206,11 @@ BUGS_CAUGHT = [
     E("Số thuê bao/100 dân là 140", ("140", 140, "per100", {"item": "thuê bao"})),
     # ... with no value after it, "trên 100 dân" is more than 100 people
     E("Có trên 100 dân tham gia buổi tập huấn", ("trên 100 dân", 100, "count", {"qualifier": ">"})),
+    E("- Số tài khoản định danh điện tử mức 2 được kích hoạt: 65 triệu.",
+      ("65 triệu", 65e6, "count", {"item": "tài khoản", "rule": "number/count.scaled"}),
+      note="a bulletin's 'label: value' line: the colon cut the label off, leaving a bare 65 triệu"),
+    E("- Số doanh nghiệp công nghệ số: 74.000.", ("74.000", 74000, "count", {"item": "doanh nghiệp"})),
+    E("- Số doanh nghiệp: 120", ("120", 120, "count", {"item": "doanh nghiệp"})),
     E("Giá cước data di động bình quân chỉ khoảng 0,38 USD/GB", ("khoảng 0,38 USD/GB", 0.38, "USD/GB", {"qualifier": "~"}),
       note="a price per gigabyte was 0,38 USD"),
     E("Gói 50GB/tháng giá 120.000 đồng/tháng, tương đương 2.400 đồng/GB; cước gọi 1.000 đồng/phút",

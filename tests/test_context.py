@@ -267,6 +267,14 @@ def test_heading_scopes_the_paragraphs_under_it():
     assert row(text, "21 bộ tem").period == "2020"
 
 
+def test_a_dateline_dates_the_document_but_scopes_no_figures():
+    text = "Ngày 5/11/2025, tại Hà Nội\nViettel đạt doanh thu 45.000 tỷ đồng. Hiện nay có 15 nhà mạng."
+    assert row(text, "45.000 tỷ đồng").period == ""
+    assert row(text, "15 nhà mạng").period == "2025-11-05"
+    text = "Tình hình phát triển của ngành tháng 10/2025\nViettel đạt doanh thu 45.000 tỷ đồng."
+    assert row(text, "45.000 tỷ đồng").period == "2025-10"
+
+
 def test_relative_and_present_times_resolve_against_the_document_date():
     text = " date 2016-12-22 Theo VNNIC tới hết tháng 10 năm nay đã có 382.526 tên miền. Hiện nay có 15 nhà đăng ký."
     assert row(text, "382.526 tên miền").period == "2016-10"

@@ -105,6 +105,10 @@ def _headings(text: str, layout, times) -> list[tuple[int, str]]:
             continue  # the first time of a line is the one that counts
         seen = start
         stripped = text[start:end].strip()
+        # a line naming a day is a dateline or a stamp ("Ngày 5/11/2025, tại Hà Nội"): it dates the
+        # document, and scopes no figures the way "Tình hình tháng 10/2025" does
+        if len(t.period) == 10:
+            continue
         if len(stripped) <= 160 and not stripped.endswith((".", "!", "?", ";")) and len(_WORDS.findall(stripped)) >= 4:
             out.append((start, t.period))
     return out

@@ -209,6 +209,14 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         ("Số thuê bao đạt 5 triệu thuê bao tính đến hết tháng 6/2025.", "5 triệu thuê bao", "2025-06"),
         ("Có 2 triệu người dùng mới chỉ trong tháng 1/2025.", "2 triệu người dùng", "2025-01"),
         ("Doanh thu đạt 5 tỷ USD trong 6 tháng đầu năm 2025.", "5 tỷ USD", "2025-01/2025-06"),
+        # halves of a year, quarters written "Q3", and spans of months
+        ("Nửa đầu năm 2025, doanh thu đạt 1,9 triệu tỷ đồng.", "1,9 triệu tỷ đồng", "2025-01/2025-06"),
+        (" date 2025-11 Nửa cuối năm nay doanh thu ước đạt 2 triệu tỷ đồng.", "2 triệu tỷ đồng", "2025-07/2025-12"),
+        ("Trong Q3/2025, Viettel đạt doanh thu 45.000 tỷ đồng.", "45.000 tỷ đồng", "2025-07/2025-09"),
+        ("Doanh thu Q4 2024 đạt 50.000 tỷ đồng.", "50.000 tỷ đồng", "2024-10/2024-12"),
+        ("Từ tháng 1 đến tháng 9/2025, doanh thu đạt 2,7 triệu tỷ đồng.", "2,7 triệu tỷ đồng", "2025-01/2025-09"),
+        ("Từ tháng 11/2024 đến tháng 2/2025, có 5.000 doanh nghiệp mới.", "5.000 doanh nghiệp", "2024-11/2025-02"),
+        ("Từ tháng 9 đến tháng 1/2025, có 5.000 doanh nghiệp mới.", "5.000 doanh nghiệp", "2024-09/2025-01"),
         # a parenthesis that only glosses a name ("(EGDI)") does not end the clause; one that
         # says more does
         ("Việt Nam xếp thứ 71/193 về Chỉ số phát triển Chính phủ điện tử (EGDI) năm 2024.", "xếp thứ 71", "2024"),
@@ -438,6 +446,9 @@ TIME_SENTENCES = [
     "doanh nghiệp nhỏ và vừa, Nhỏ và  vừa, vừa và nhỏ, quy mô vừa, vừa túi tiền, vừa công bố, vừa qua",
     # spans of years after "từ"
     "Từ năm 2011 đến năm 2019, kể từ 2016 tới 2020, từ 2000 đến 2020 doanh nghiệp, từ năm 2016 - 2020",
+    # halves, quarters written "Q3", spans of months
+    "Nửa đầu năm 2025, nửa cuối năm nay, nửa sau năm; Q3/2025, q4 2024, Q2-2023, Q1, Q5/2025, IQ3",
+    "từ tháng 1 đến tháng 9/2025, từ tháng 11/2024 đến tháng 2/2025, từ tháng 1 - 9/2025, Từ tháng 9 đến tháng 1 năm nay",
 ]
 TIME_TEXTS = TIME_SENTENCES + [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
 
@@ -450,7 +461,7 @@ def extend_time_lexicon(monkeypatch):
     from ictstats import lexicon, status
 
     extended = copy.deepcopy(load("time"))
-    cached = (periods._patterns, periods.looked_up_words, periods._first_part, status._after_target_year)
+    cached = (periods._patterns, periods.looked_up_words, periods._first_part, periods._half_first, status._after_target_year)
     for module in (periods, status):
         monkeypatch.setattr(module, "load", lambda name: extended if name == "time" else lexicon.load(name))
 

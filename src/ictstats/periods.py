@@ -60,6 +60,8 @@ def _patterns():
     # the grammar's words, each an alternation of its variants in time.toml
     month, year, quarter, year_span, years_of = (words_alternation(lex[k], flags="") for k in _GRAMMAR)
     side = words_alternation(lex["first_part"] + lex["last_part"], flags="")
+    half = words_alternation(lex["half_first"] + lex["half_last"], flags="")
+    quarter_short = words_alternation(lex["quarter_short"], flags="")
     first = {k: [p.split()[0] for p in lex[k]] for k in _GRAMMAR}
     total_lead = lex["months_total_lead"]
     since_words = words_alternation(load("time")["comparison"]["since"], flags="")
@@ -86,6 +88,9 @@ def _patterns():
         ("months_to_date", to_date, True, [*[p.split()[0] for p in total_lead], *spelled]),
         # "quý II/2026", "quý II năm nay", and "quý II" alone, in the nearby or the document's year
         ("quarter", rf"{quarter}\s+(IV|I{{1,3}}|[1-4])(?:\s*/\s*{_Y}|\s+{year}\s+{rel_year})?(?![\d/])", False, first["quarter"]),
+        ("quarter_short", rf"{quarter_short}([1-4])(?:\s*[/\-]\s*{_Y}|\s+{year}\s+{rel_year}|\s+{_Y})?(?![\d/])", False,
+         [f"{q}{n}" for q in lex["quarter_short"] for n in "1234"]),
+        ("half_year", rf"({half})\s+{year}(?:\s+{rel_year})?", False, [p.split()[0] for p in lex["half_first"] + lex["half_last"]]),
         ("date", rf"(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*{_Y}", True, []),
         ("month_year_words", rf"{month}\s+(\d{{1,2}})\s+{year}\s+{rel_year}", False, first["month"]),
         ("month_year", rf"(?:{month}\s+)?(\d{{1,2}})\s*/\s*{_Y}(?!/)", True, first["month"]),
@@ -93,6 +98,9 @@ def _patterns():
         ("year_range", rf"{year_span}\s+{_Y}\s*[-–]\s*{_Y}", False, first["year_span"]),
         # "từ năm 2011 đến năm 2019", "kể từ 2016 đến 2020,": the span of years, not its last year
         # (bare years only before a non-letter: "từ 2000 đến 2020 doanh nghiệp" counts firms)
+        # "từ tháng 1 đến tháng 9/2025": the months between, not the last one
+        ("months_from_to", rf"{since_words}\s+{month}\s+(\d{{1,2}})(?:\s*/\s*{_Y})?\s*(?:{span_to}|[-–])\s*(?:{month}\s+)?(\d{{1,2}})(?:\s*/\s*{_Y}(?!/)|\s+{year}\s+{rel_year})",
+         False, [p.split()[0] for p in load("time")["comparison"]["since"]]),
         ("years_from_to", rf"{since_words}\s+(?:{year}\s+{_Y}\s*(?:{span_to}|[-–])\s*(?:{year}\s+)?{_Y}|{_Y}\s*(?:{span_to}|[-–])\s*(?:{year}\s+{_Y}|{_Y}(?!\s*\p{{L}})))(?![\d/])",
          False, [p.split()[0] for p in load("time")["comparison"]["since"]]),
         ("year", rf"(?:{years_of}\s+)?{year}\s+{_Y}|{words_alternation(year_lead, flags='')}\s+{_Y}(?![\d/])", False, [*first["years_of"], *first["year"], *year_lead]),
@@ -342,6 +350,25 @@ def _resolve(kind: str, g, doc_date: str, doc_year: int | None, text: str, pos: 
         if not year:
             return ""
         return f"{ym(year, 3 * q - 2)}/{ym(year, 3 * q)}"
+    if kind == "quarter_short":
+        q, written, rel, bare = int(g.group(1)), g.group(2), (g.group(3) or "").lower(), g.group(4)
+        year = int(written or bare) if written or bare else _year_of(rel, doc_year) if rel else (_nearby_year(text, pos, years) or doc_year)
+        return f"{ym(year, 3 * q - 2)}/{ym(year, 3 * q)}" if year else ""
+    if kind == "half_year":
+        first_half = " ".join(g.group(1).lower().split()) in _half_first()
+        rel = (g.group(2) or "").lower()
+        year = _year_of(rel, doc_year) if rel else (_nearby_year(text, pos, years) or doc_year)
+        if not year:
+            return ""
+        return f"{ym(year, 1)}/{ym(year, 6)}" if first_half else f"{ym(year, 7)}/{ym(year, 12)}"
+    if kind == "months_from_to":
+        lo, lo_year, hi, hi_year, rel = g.groups()
+        last = int(hi_year) if hi_year else _year_of(rel.lower(), doc_year)
+        # "từ tháng 9 đến tháng 1/2025" began the year before
+        first = int(lo_year) if lo_year else last and last - (int(lo) > int(hi))
+        if not last or not (1 <= int(lo) <= 12 and 1 <= int(hi) <= 12) or (first, int(lo)) >= (last, int(hi)):
+            return ""
+        return f"{ym(first, int(lo))}/{ym(last, int(hi))}"
     if kind == "date":
         d, mo, y = int(g.group(1)), int(g.group(2)), int(g.group(3))
         return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else ""
@@ -373,6 +400,11 @@ def _resolve(kind: str, g, doc_date: str, doc_year: int | None, text: str, pos: 
     if kind == "recent":
         return doc_date[:7]
     return ""
+
+
+@functools.cache
+def _half_first() -> frozenset[str]:
+    return frozenset(" ".join(w.lower().split()) for w in load("time")["period"]["half_first"])
 
 
 @functools.cache

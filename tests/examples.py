@@ -92,6 +92,8 @@ EXAMPLES_FROM_SPEC = [
     E("xếp thứ 4/11 quốc gia", ("xếp thứ 4", 4, "rank"), ("11 quốc gia", 11, "count")),
     E("đạt 0,69 doanh nghiệp/1.000 dân", ("0,69 doanh nghiệp/1.000 dân", 0.69, "per1000")),
     E("sử dụng 50GB/ngày", ("50GB/ngày", 50, "GB/day")),
+    E("Tốc độ di động đạt 146,64 Mb/giây, cáp quang biển 24 Tb/giây",
+      ("146,64 Mb/giây", 146.64, "Mbps"), ("24 Tb/giây", 24, "Tbps")),
     E("băng thông 1,2 Tbps", ("1,2 Tbps", 1.2, "Tbps")),
     E("tốc độ băng rộng cố định đạt 97,3 Mbit/s, quốc tế 25,6 Tbit/s",
       ("97,3 Mbit/s", 97.3, "Mbps"), ("25,6 Tbit/s", 25.6, "Tbps"), note="rates written with 'bit/s' were counts of 'mbit'"),

@@ -96,11 +96,11 @@ def _patterns():
         ("month_year", rf"(?:{month}\s+)?(\d{{1,2}})\s*/\s*{_Y}(?!/)", True, first["month"]),
         ("month", rf"{month}\s+(\d{{1,2}})(?![\d/]|[.,]\d|\s+{year})", False, first["month"]),
         ("year_range", rf"{year_span}\s+{_Y}\s*[-–]\s*{_Y}", False, first["year_span"]),
-        # "từ năm 2011 đến năm 2019", "kể từ 2016 đến 2020,": the span of years, not its last year
-        # (bare years only before a non-letter: "từ 2000 đến 2020 doanh nghiệp" counts firms)
         # "từ tháng 1 đến tháng 9/2025": the months between, not the last one
         ("months_from_to", rf"{since_words}\s+{month}\s+(\d{{1,2}})(?:\s*/\s*{_Y})?\s*(?:{span_to}|[-–])\s*(?:{month}\s+)?(\d{{1,2}})(?:\s*/\s*{_Y}(?!/)|\s+{year}\s+{rel_year})",
          False, [p.split()[0] for p in load("time")["comparison"]["since"]]),
+        # "từ năm 2011 đến năm 2019", "kể từ 2016 đến 2020,": the span of years, not its last year
+        # (bare years only before a non-letter: "từ 2000 đến 2020 doanh nghiệp" counts firms)
         ("years_from_to", rf"{since_words}\s+(?:{year}\s+{_Y}\s*(?:{span_to}|[-–])\s*(?:{year}\s+)?{_Y}|{_Y}\s*(?:{span_to}|[-–])\s*(?:{year}\s+{_Y}|{_Y}(?!\s*\p{{L}})))(?![\d/])",
          False, [p.split()[0] for p in load("time")["comparison"]["since"]]),
         ("year", rf"(?:{years_of}\s+)?{year}\s+{_Y}|{words_alternation(year_lead, flags='')}\s+{_Y}(?![\d/])", False, [*first["years_of"], *first["year"], *year_lead]),
@@ -159,7 +159,7 @@ def _time_matches(text: str, words: Words | None = None):
     trying only where a match can start (a digit or a starter word) the branches that can
     start there.
 
-    A scan tries the 14-branch pattern at every position; digits and the starter words
+    A scan tries the whole alternation at every position; digits and the starter words
     (looked up in the document's Words) are found by fast searches, so the cost follows
     them, not the length of the text. test_context checks it against a full scan."""
     combined, *_, by_word, at_digit = _patterns()

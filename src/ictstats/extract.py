@@ -554,17 +554,20 @@ def _bare(text: str, tok: NumberToken, layout: Layout, mentions: list[Mention]) 
     change = read_change(text, tok.start)
     formatted = "." in tok.raw or "," in tok.raw
     equivalent = equivalence.match(text, tok.end, tok.end + 30)
-    clause = _clause_start(text, tok.start, layout)
     # "Số tài khoản định danh điện tử: 65 triệu": a label before a colon that names a count
     # ("số X") is the number's subject, and the colon says it is a value
-    labelled = False
-    if clause and text[clause - 1] == ":" and not text[clause:q_start].strip():
-        label = _clause_start(text, clause - 1, layout)
-        noun = noun_before.search(text, label, clause - 1)
-        if noun and (tok.scale != 1.0 or noun.group(1).lower() not in word_set("context", "bare", "label_identifiers")):
-            clause, labelled = label, True
-    if not (cue or labelled or change or formatted or equivalent or tok.scale != 1.0):
+    label = None
+    lo = max(0, q_start - 10)
+    colon = lo + len(text[lo:q_start].rstrip()) - 1
+    if colon > 0 and text[colon] == ":":
+        label = _clause_start(text, colon, layout)
+        noun = noun_before.search(text, label, colon)
+        if not noun or (tok.scale == 1.0 and noun.group(1).lower() in word_set("context", "bare", "label_identifiers")):
+            label = None
+    if not (cue or label is not None or change or formatted or equivalent or tok.scale != 1.0):
         return None
+    labelled = label is not None
+    clause = label if labelled else _clause_start(text, tok.start, layout)
     prev = mentions[-1] if mentions and layout.sentence_span(mentions[-1].start) == layout.sentence_span(tok.start) else None
     if tok.scale != 1.0:
         # "Tổng số thuê bao di động của các doanh nghiệp đạt 130 triệu" counts what follows

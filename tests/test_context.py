@@ -308,6 +308,13 @@ def test_doc_date_option_is_used_when_the_document_has_none():
         # a stamp or lead naming no real day is not the document's date
         (" date 2023-19 Doanh thu", ""),
         ("Tiêu đề\n\nNgày 31/2/2020, tại Hà Nội, Bộ", ""),
+        # a stamp after a "|" of a navigation line; a lead in a paragraph's first sentences
+        ("Trang chủ | Tin tức | Cập nhật: 05/11/2025\nBài viết", "2025-11-05"),
+        ("Tiêu đề. Sapo bài viết. Ngày 11/6/2020, tại Hà Nội, Đảng bộ", "2020-06-11"),
+        ("Tiêu đề. " + "Câu dài. " * 150 + "Ngày 11/6/2020, tại Hà Nội, Đảng bộ", ""),
+        # a line of three words or fewer holding a date stamps it; a sentence does not
+        ("Thứ hai 05/11/2025\nTin", "2025-11-05"),
+        ("Doanh thu đến 05/11/2025 tăng mạnh\nTin", ""),
     ],
 )
 def test_detect_doc_date(text, date):

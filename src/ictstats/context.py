@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 
 import regex
@@ -37,7 +38,7 @@ def _patterns() -> dict[str, regex.Pattern]:
     paren_lead = r"(?:" + words_alternation(period["parenthesis_time_lead"]) + r"[\s:,]*)*"
     return {
         "lead": regex.compile(
-            r"^\s*" + words_alternation(doc["lead_daypart"]) + r"?\s*(?:" + words_alternation(doc["lead_day"]) + r"\s+)?"
+            r"\s*" + words_alternation(doc["lead_daypart"]) + r"?\s*(?:" + words_alternation(doc["lead_day"]) + r"\s+)?"
             r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})\s*,\s*" + words_alternation(doc["lead_place"])
         ),
         "rate": regex.compile(r"(?<![\p{L}])" + words_alternation(ctx["rate_words"]) + r"(?![\p{L}])"),
@@ -57,7 +58,7 @@ def _patterns() -> dict[str, regex.Pattern]:
 def _stamp_pattern() -> regex.Pattern:
     words = words_alternation(load("time")["doc_date"]["stamp_words"])
     return regex.compile(
-        r"(?i)(?:^|\|)\s*" + words + r"\s*[:|,]?\s*"
+        r"(?i)\s*" + words + r"\s*[:|,]?\s*"
         r"(?:(?P<iso>(?:19|20)\d{2}-[01]\d(?:-[0-3]\d)?)|(?P<d>\d{1,2})[/\-.](?P<m>\d{1,2})[/\-.](?P<y>(?:19|20)\d{2}))"
     )
 
@@ -65,24 +66,35 @@ def _stamp_pattern() -> regex.Pattern:
 _DMY_LINE = regex.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d/])")
 
 
+# a dated lead opens one of a paragraph's first sentences, not one a page further on
+_LEAD_REACH = 1000
+
+
 def detect_doc_date(text: str) -> str:
     """The date a document states for itself: a stamp near the top, a timestamp line, or a dated lead."""
     head_lines = text.split("\n", load("time")["doc_date"]["lines"])[: load("time")["doc_date"]["lines"]]
+    # a stamp opens its line or follows a "|" ("Tin tức | Cập nhật: 11/04/2024"): tried only
+    # there, so that a document of one long line costs no scan of that line
     for line in head_lines:
-        m = _stamp_pattern().search(line)
-        if m and (m.group("iso") is None or parse_doc_date(m.group("iso"))):
-            return m.group("iso") or _dmy(m)
+        at = 0
+        while at != -1:
+            m = _stamp_pattern().match(line, at + (line[at:at + 1] == "|"))
+            if m and (m.group("iso") is None or parse_doc_date(m.group("iso"))):
+                return m.group("iso") or _dmy(m)
+            at = line.find("|", at + 1)
     for line in head_lines:
         stripped = line.strip()
         m = _DMY_LINE.search(stripped)
-        if m and len(_WORDS.findall(stripped)) <= 3:
+        if m and sum(1 for _ in itertools.islice(_WORDS.finditer(stripped), 4)) <= 3:
             return _dmy(m)  # "15:06 | 22/12/2016", "Chủ nhật, 14/04/2024 03:01:07"
     for para in text.split("\n", 40)[:40]:  # split no further than needed: documents can be long
         para = para.strip()
         if "/" not in para:
             continue  # a lead's date is written d/m/yyyy
-        for start in [0] + [stop.end() for stop in _STOP.finditer(para)]:
-            m = _patterns()["lead"].match(para[start:])
+        # matched in place: a slice per sentence copied the rest of a paragraph each time, which
+        # made a document of one long line quadratic
+        for start in [0] + [stop.end() for stop in _STOP.finditer(para, 0, _LEAD_REACH)]:
+            m = _patterns()["lead"].match(para, start)
             if m:
                 return _dmy(m)
     return ""

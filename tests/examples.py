@@ -213,6 +213,8 @@ BUGS_CAUGHT = [
       note="a bulletin's 'label: value' line: the colon cut the label off, leaving a bare 65 triệu"),
     E("- Số doanh nghiệp công nghệ số: 74.000.", ("74.000", 74000, "count", {"item": "doanh nghiệp"})),
     E("- Số doanh nghiệp: 120", ("120", 120, "count", {"item": "doanh nghiệp"})),
+    E("- Số tài khoản thanh toán mở mới: 1.200.000", ("1.200.000", 1.2e6, "count", {"item": "tài khoản"}),
+      note="review: a label naming more than an identifier noun counts ('Số tài khoản: 0123' does not)"),
     E("Giá cước data di động bình quân chỉ khoảng 0,38 USD/GB", ("khoảng 0,38 USD/GB", 0.38, "USD/GB", {"qualifier": "~"}),
       note="a price per gigabyte was 0,38 USD"),
     E("Gói 50GB/tháng giá 120.000 đồng/tháng, tương đương 2.400 đồng/GB; cước gọi 1.000 đồng/phút",

@@ -562,7 +562,9 @@ def _bare(text: str, tok: NumberToken, layout: Layout, mentions: list[Mention]) 
     if colon > 0 and text[colon] == ":":
         label = _clause_start(text, colon, layout)
         noun = noun_before.search(text, label, colon)
-        if not noun or (tok.scale == 1.0 and noun.group(1).lower() in word_set("context", "bare", "label_identifiers")):
+        # "Số quyết định: 123" names a document; "Số tài khoản thanh toán mở mới: 1.200" counts
+        identifier = noun is not None and not text[noun.end():colon].strip() and noun.group(1).lower() in word_set("context", "bare", "label_identifiers")
+        if not noun or (tok.scale == 1.0 and identifier):
             label = None
     if not (cue or label is not None or change or formatted or equivalent or tok.scale != 1.0):
         return None

@@ -206,6 +206,8 @@ BUGS_CAUGHT = [
     E("Số doanh nghiệp công nghệ số trên 1.000 dân đạt khoảng 1,5",
       ("khoảng 1,5", 1.5, "per1000", {"item": "doanh nghiệp", "qualifier": "~"})),
     E("Số thuê bao/100 dân là 140", ("140", 140, "per100", {"item": "thuê bao"})),
+    E("Số thuê bao trên 1,000 dân là 1.200", ("1.200", 1200, "per1000", {"item": "thuê bao"}),
+      note="review: the rate's base is written as in '86 thuê bao/1,000 dân' too, one list of bases for both"),
     # ... with no value after it, "trên 100 dân" is more than 100 people
     E("Có trên 100 dân tham gia buổi tập huấn", ("trên 100 dân", 100, "count", {"qualifier": ">"})),
     E("- Số tài khoản định danh điện tử mức 2 được kích hoạt: 65 triệu.",

@@ -223,7 +223,7 @@ _ROMAN = regex.compile(r"[ivxlc]+")
 def _names_nothing(text: str, start: int, end: int) -> bool:
     """Is text[start:end] only numerals and carry-over words ("năm nay phấn đấu đạt trên")?"""
     words = word_set("context", "carry_over_words")
-    return all(w in words or _ROMAN.fullmatch(w) for w in regex.findall(r"\p{L}+", text[start:end].lower()))
+    return all(w in words or _ROMAN.fullmatch(w) for w in _WORDS.findall(text[start:end].lower()))
 
 
 def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -> tuple[str, str]:

@@ -30,8 +30,8 @@ from .qualifiers import is_level_pair, read_change, read_qualifier, read_qualifi
 from .row import Row
 from .text import Layout, normalize
 from .units import (
-    UnitReading, currencies, is_known_noun, is_ordinal, read_counted, read_currency_before, read_item, read_measure, read_part_of_total, read_rank,
-    total_openings,
+    PER_CAPITA_BASE, UnitReading, currencies, is_known_noun, is_ordinal, per_capita_unit, read_counted, read_currency_before, read_item,
+    read_measure, read_part_of_total, read_rank, total_openings,
 )
 
 _SPACE = r"[ \t\u00a0]*"
@@ -507,7 +507,7 @@ def _per_capita_before() -> regex.Pattern:
     pc = load("units")["per_capita"]
     known = words_alternation(load("context")["nouns"]["known"])
     return compile_before(
-        r"(?:(?<![\p{L}])(" + known + r")(?:\s+\p{L}+){0,3}?\s*)?" + words_alternation(pc["joiners"]) + r"\s*(100|1\.000|1000)\s+"
+        r"(?:(?<![\p{L}])(" + known + r")(?:\s+\p{L}+){0,3}?\s*)?" + words_alternation(pc["joiners"]) + r"\s*" + PER_CAPITA_BASE + r"\s+"
         + words_alternation(pc["population_words"]) + r"(?![\p{L}])[^\d;.!?]{0,40}?(?<![\p{L}])"
         + words_alternation(pc["value_verbs"]) + r"(?![\p{L}])[^\d;.!?]{0,15}$"
     )
@@ -547,8 +547,7 @@ def _bare(text: str, tok: NumberToken, layout: Layout, mentions: list[Mention]) 
     if cue:
         rate = _per_capita_before().search(text, max(0, q_start - 140), q_start)
         if rate:
-            unit = "per100" if rate.group(2) == "100" else "per1000"
-            m = Mention(tok, tok.start, tok.end, unit, (rate.group(1) or "").lower(), _rule(tok, "per_capita.before"))
+            m = Mention(tok, tok.start, tok.end, per_capita_unit(rate.group(2)), (rate.group(1) or "").lower(), _rule(tok, "per_capita.before"))
             m.trace.append(("unit", f"per_capita.before: {text[rate.start():rate.end()].strip()!r}"))
             return m
     change = read_change(text, tok.start)

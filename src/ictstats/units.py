@@ -82,12 +82,25 @@ def _rate_pattern(rule: str) -> tuple[regex.Pattern, dict]:
     return regex.compile(r"/(" + words_alternation(rates) + r")(?![\p{L}])"), {k.lower(): v for k, v in rates.items()}
 
 
+# the bases a rate per head is written with: "/100 dân", "trên 1.000 dân"
+PER_CAPITA_BASE = r"(100|1\.000|1000|1,000)"
+
+
+def per_capita_unit(base: str) -> str:
+    """The unit of a rate per ``base`` people as written, from units.toml [per_capita].
+
+    >>> per_capita_unit("100"), per_capita_unit("1.000")
+    ('per100', 'per1000')
+    """
+    return load("units")["per_capita"][base.replace(".", "").replace(",", "")]
+
+
 @functools.cache
 def _per_capita_pattern() -> regex.Pattern:
     pc = load("units")["per_capita"]
     joiners = words_alternation(pc["joiners"])
     people = words_alternation(pc["population_words"])
-    return regex.compile(_SPACE + joiners + _SPACE + r"(100|1\.000|1000|1,000)" + _SPACE + people + r"(?![\p{L}])")
+    return regex.compile(_SPACE + joiners + _SPACE + PER_CAPITA_BASE + _SPACE + people + r"(?![\p{L}])")
 
 
 def read_measure(text: str, pos: int) -> UnitReading | None:
@@ -186,8 +199,7 @@ def read_counted(text: str, pos: int) -> UnitReading | None:
         return None
     pc = _per_capita_pattern().match(text, end, end + 40)
     if pc:
-        unit = "per1000" if pc.group(1) != "100" else "per100"
-        return UnitReading(unit, item, pc.end(), "per_capita")
+        return UnitReading(per_capita_unit(pc.group(1)), item, pc.end(), "per_capita")
     return UnitReading("count", item, end, "count.noun")
 
 

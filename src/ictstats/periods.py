@@ -88,7 +88,7 @@ def _patterns():
         ("months_to_date", to_date, True, [*[p.split()[0] for p in total_lead], *spelled]),
         # "quý II/2026", "quý II năm nay", and "quý II" alone, in the nearby or the document's year
         ("quarter", rf"{quarter}\s+(IV|I{{1,3}}|[1-4])(?:\s*/\s*{_Y}|\s+{year}\s+{rel_year})?(?![\d/])", False, first["quarter"]),
-        ("quarter_short", rf"{quarter_short}([1-4])(?:\s*[/\-]\s*{_Y}|\s+{year}\s+{rel_year}|\s+{_Y})?(?![\d/])", False,
+        ("quarter_short", rf"{quarter_short}([1-4])(?:(?:\s*[/\-]\s*|\s+){_Y}|\s+{year}\s+{rel_year})?(?![\d/])", False,
          [f"{q}{n}" for q in lex["quarter_short"] for n in "1234"]),
         ("half_year", rf"({half})\s+{year}(?:\s+{rel_year})?", False, [p.split()[0] for p in lex["half_first"] + lex["half_last"]]),
         ("date", rf"(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*{_Y}", True, []),
@@ -329,9 +329,18 @@ def comparison_patterns() -> dict[str, regex.Pattern]:
 
 
 def _resolve(kind: str, g, doc_date: str, doc_year: int | None, text: str, pos: int, years) -> str:
+    def year_of(written: str | None, rel: str | None) -> int | None:
+        """The year written with the time, else a relative one ("năm nay"), else the nearby
+        or the document's."""
+        if written:
+            return int(written)
+        if rel:
+            return _year_of(rel.lower(), doc_year)
+        return _nearby_year(text, pos, years) or doc_year
+
     if kind == "first_months":
-        n, side, rel = _month_count(g.group(1)), " ".join((g.group(2) or "").lower().split()), (g.group(3) or "").lower()
-        year = _year_of(rel, doc_year) if rel else (_nearby_year(text, pos, years) or doc_year)
+        n, side = _month_count(g.group(1)), " ".join((g.group(2) or "").lower().split())
+        year = year_of(None, g.group(3))
         if not year or not 1 <= n <= 12:
             return ""
         lo, hi = (1, n) if not side or side in _first_part() else (13 - n, 12)
@@ -344,20 +353,12 @@ def _resolve(kind: str, g, doc_date: str, doc_year: int | None, text: str, pos: 
         n = _month_count(g.group(1) or g.group(3) or g.group(4))
         year = _nearby_year(text, pos, years) or doc_year
         return f"{ym(year, 1)}/{ym(year, n)}" if year and 1 <= n <= 12 else ""
-    if kind == "quarter":
-        q, written, rel = _ROMAN[g.group(1).upper()], g.group(2), (g.group(3) or "").lower()
-        year = int(written) if written else _year_of(rel, doc_year) if rel else (_nearby_year(text, pos, years) or doc_year)
-        if not year:
-            return ""
-        return f"{ym(year, 3 * q - 2)}/{ym(year, 3 * q)}"
-    if kind == "quarter_short":
-        q, written, rel, bare = int(g.group(1)), g.group(2), (g.group(3) or "").lower(), g.group(4)
-        year = int(written or bare) if written or bare else _year_of(rel, doc_year) if rel else (_nearby_year(text, pos, years) or doc_year)
+    if kind in ("quarter", "quarter_short"):  # "quý III/2025", "Q3/2025"
+        q, year = _ROMAN[g.group(1).upper()], year_of(g.group(2), g.group(3))
         return f"{ym(year, 3 * q - 2)}/{ym(year, 3 * q)}" if year else ""
     if kind == "half_year":
         first_half = " ".join(g.group(1).lower().split()) in _half_first()
-        rel = (g.group(2) or "").lower()
-        year = _year_of(rel, doc_year) if rel else (_nearby_year(text, pos, years) or doc_year)
+        year = year_of(None, g.group(2))
         if not year:
             return ""
         return f"{ym(year, 1)}/{ym(year, 6)}" if first_half else f"{ym(year, 7)}/{ym(year, 12)}"

@@ -89,6 +89,10 @@ METRIC_SENTENCES = [
     ("payments.mobile_money_customers", "Số lượng khách hàng sử dụng dịch vụ Mobile Money đạt 5,16 triệu khách hàng.", "5,16 triệu khách hàng"),
     ("payments.mobile_money_customers", "Số lượng tài khoản thanh toán Mobile Money đạt 8,7 triệu, 70% ở nông thôn.", "8,7 triệu"),
     ("security.revenue", "Trong lĩnh vực An toàn thông tin, doanh thu tháng 9/2023 đạt 432 tỷ đồng.", "432 tỷ đồng"),
+    # a new subject made only of carry-over words ("tỷ lệ tăng") goes on with the number before
+    ("telecom.revenue", "Doanh thu viễn thông đạt 10 tỷ USD, tỷ lệ tăng 12%.", "12%"),
+    # ... and one that names something takes its own cue
+    ("telecom.fixed_broadband_subscribers", "Số thuê bao di động đạt 120 triệu, số thuê bao băng rộng cố định đạt 22 triệu.", "22 triệu"),
 ]
 
 
@@ -109,6 +113,9 @@ def test_metric_from_cue(metric, text, surface):
         ("Doanh thu viễn thông đạt 100 tỷ đồng; đầu tư 10 tỷ đồng cho 5G.", "10 tỷ đồng"),
         # ... nor one in another unit
         ("Doanh thu viễn thông đạt 100 tỷ đồng; năm nay đạt 5%.", "5%"),
+        # after the number before, a clause opened by a new subject names its own indicator
+        ("Phấn đấu đến năm 2030, kinh tế số chiếm 30% GDP, tỷ lệ dân số trưởng thành có chữ ký số đạt trên 50%.", "trên 50%"),
+        ("Kinh tế số chiếm 18,3% GDP, trong đó tỷ trọng doanh nghiệp nhỏ ứng dụng nền tảng số là 40%.", "40%"),
     ],
 )
 def test_no_metric(text, surface):

@@ -42,6 +42,11 @@ def _patterns() -> dict[str, regex.Pattern]:
             r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})\s*,\s*" + words_alternation(doc["lead_place"])
         ),
         "rate": regex.compile(r"(?<![\p{L}])" + words_alternation(ctx["rate_words"]) + r"(?![\p{L}])"),
+        "fresh_subject": regex.compile(
+            r"(?:[" + regex.escape("".join(w for w in ctx["clause_openers"] if not w[0].isalpha())) + r"]|(?<![\p{L}])"
+            + words_alternation([w for w in ctx["clause_openers"] if w[0].isalpha()]) + r"(?![\p{L}]))\s*"
+            + words_alternation(ctx["rate_words"] + ctx["count_subject"]) + r"(?![\p{L}])"
+        ),
         "paren_after": regex.compile(r"\s*\(\s*(?:" + words_alternation(lead_in) + r")?\s*"),
         "year_or_month": regex.compile(rf"(?:{opening}\s+)?" + words_alternation(period["after_number"])),
         "year_word": regex.compile(rf"(?:{opening}\s+)?" + words_alternation(period["later_in_clause"])),
@@ -226,6 +231,17 @@ def _names_nothing(text: str, start: int, end: int) -> bool:
     return all(w in words or _ROMAN.fullmatch(w) for w in _WORDS.findall(text[start:end].lower()))
 
 
+def _fresh_subject(text: str, start: int, end: int) -> int | None:
+    """Where a clause in text[start:end] opens with a new subject that names something
+    ("..., tỷ lệ dân số có chữ ký số đạt"), else None ("..., tỷ lệ tăng")."""
+    found = None
+    for m in _patterns()["fresh_subject"].finditer(text, start, end):
+        found = m
+    if found is None or _names_nothing(text, found.end(), end):
+        return None
+    return found.start()
+
+
 def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -> tuple[str, str]:
     s0, s1 = sentence
     seg0 = max(s0, text.rfind(";", s0, m.start) + 1)
@@ -255,6 +271,10 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
         if m.token.start <= h.start < tail_end and fits(h.metric) and not nearer_the_next(h):
             return h.metric.id, f"cue {h.cue!r} after the number"
     before = [h for h in sentence_hits if seg0 <= h.start < m.token.start and fits(h.metric)]
+    # the cues before the number before this one are that number's, once a new subject follows it
+    fresh = _fresh_subject(text, prev.end, m.token.start) if prev is not None and prev.start >= seg0 else None
+    if fresh is not None:
+        before = [h for h in before if h.start >= fresh]
     # a noun written before the number ("số tên miền đăng ký mới là 120.000") stands among the
     # cues before it, which then say more than the noun alone
     if before and m.unit == "count" and m.rule.endswith(_NOUN_BEFORE_RULES):
@@ -275,7 +295,7 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
     after = [h for h in sentence_hits if m.end <= h.start < seg1 and fits(h.metric)] if alone else []
     if after:
         return after[0].metric.id, f"cue {after[0].cue!r} later in the clause"
-    if prev is not None and prev.metric and prev.start >= seg0:  # 5. the number before it in the clause
+    if prev is not None and prev.metric and prev.start >= seg0 and fresh is None:  # 5. the number before it in the clause
         metric = by_id.get(prev.metric)
         if metric and fits(metric, check_item=False):
             return metric.id, "same as the number before it"

@@ -492,6 +492,13 @@ def _bare_patterns():
     return value, not_before, equivalence, noun_before, any_noun, word_gate(ctx["value_cues"])
 
 
+def _noun_with_tech(text: str, noun: regex.Match) -> str:
+    """The known noun a count names before its number, with the technology tokens after it
+    ("số địa chỉ IPv4 là ..." counts "địa chỉ ipv4", SPEC §3), as after a number."""
+    item, end = read_item(text, noun.start(1) - 1)
+    return item if end > noun.start(1) else noun.group(1).lower()
+
+
 def _opens_with(text: str, clause: int, item: str, any_noun: regex.Pattern) -> bool:
     """Does the clause starting at ``clause`` open with the known noun ``item`` begins with?"""
     head = text[clause:clause + 20]
@@ -574,7 +581,7 @@ def _bare(text: str, tok: NumberToken, layout: Layout, mentions: list[Mention]) 
         # "Tổng số thuê bao di động của các doanh nghiệp đạt 130 triệu" counts what follows
         # "số", not the nearest noun; without "số" the nearest noun is the best guess
         nouns = list(noun_before.finditer(text, clause, q_start)) or list(any_noun.finditer(text, clause, q_start))
-        item = nouns[-1].group(1).lower() if nouns else (prev.item if prev and prev.unit == "count" else "")
+        item = _noun_with_tech(text, nouns[-1]) if nouns else (prev.item if prev and prev.unit == "count" else "")
         if not item and _fronted_lead().fullmatch(text, clause, q_start):
             # "Với mức hơn 7 triệu, số lượng người sử dụng IPv6 ...": the subject comes later
             later = noun_before.search(text, tok.end, layout.sentence_span(tok.start)[1])
@@ -591,7 +598,7 @@ def _bare(text: str, tok: NumberToken, layout: Layout, mentions: list[Mention]) 
         nouns = list(noun_before.finditer(text, clause, q_start))
         noun = nouns[-1] if nouns else None  # the nearest "số lượng X" before the number
         if noun and (cue or labelled):
-            m = Mention(tok, tok.start, tok.end, "count", noun.group(1).lower(), _rule(tok, "count.noun_before"))
+            m = Mention(tok, tok.start, tok.end, "count", _noun_with_tech(text, noun), _rule(tok, "count.noun_before"))
         else:
             m = Mention(tok, tok.start, tok.end, "", "", _rule(tok, "bare"))
     m.trace.append(("unit", m.rule))

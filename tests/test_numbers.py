@@ -1,5 +1,6 @@
 """Number reading (SPEC §2): examples and properties."""
 import math
+from decimal import Decimal
 
 import pytest
 from hypothesis import example, given
@@ -83,6 +84,10 @@ def test_vietnamese_numbers_parse_back(integer, decimals, scale):
     assert len(tokens) == 1
     expected = (integer + (int(decimals) / 10 ** len(decimals) if decimals else 0)) * factor
     assert math.isclose(tokens[0].value, expected, rel_tol=1e-9)
+    written = Decimal(f"{integer}.{decimals or 0}")
+    if len(written.normalize().as_tuple().digits) <= 15:  # a double holds 15 significant digits exactly
+        # the value is the decimal the text writes, not a product of binary floats (128300000.00000001)
+        assert tokens[0].value == float(written * Decimal(int(factor)))
     assert tokens[0].end - tokens[0].start == len(text)
 
 

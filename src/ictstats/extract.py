@@ -25,7 +25,7 @@ from .config import DEFAULT, Config
 from .cues import Words
 from .exclusions import Protected
 from .lexicon import compile_before, load, word_gate, word_set, words_alternation
-from .numbers import NumberToken, find_numbers
+from .numbers import NumberToken, apply_scale, find_numbers
 from .qualifiers import is_level_pair, read_change, read_qualifier, read_qualifier_pair
 from .row import Row
 from .text import Layout, normalize
@@ -192,7 +192,7 @@ def join_ranges(text: str, tokens: list[NumberToken]) -> list[NumberToken]:
                 rule = "range.dash"
             elif _TO_GAP.fullmatch(gap) and _FROM_BEFORE.search(text, max(0, a.start - 6), a.start):
                 rule = "range.from_to"
-            low = a.value * b.scale if a.scale == 1.0 and b.scale != 1.0 else a.value
+            low = apply_scale(a.value, b.scale) if a.scale == 1.0 and b.scale != 1.0 else a.value
             if rule and low < b.value and not _looks_like_years(a, b):
                 start = a.start
                 if rule == "range.from_to":
@@ -271,7 +271,7 @@ def take_unit_from_level_reached(text: str, mentions: list[Mention]) -> None:
             continue
         token = m.token
         if token.scale == 1.0 and n.token.scale != 1.0:
-            token = token._replace(value=token.value * n.token.scale, scale=n.token.scale)
+            token = token._replace(value=apply_scale(token.value, n.token.scale), scale=n.token.scale)
         low, high = sorted((abs(token.value), abs(n.value)))
         if low == 0 or high / low > 10:
             continue

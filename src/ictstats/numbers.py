@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from decimal import Decimal
 from typing import NamedTuple
 
 import regex
@@ -73,6 +74,20 @@ def detect_english_style(text: str) -> bool:
         english += len(_EN_SIGNS.findall(text, run.start(), run.end() + 1))
         vietnamese += len(_VI_SIGNS.findall(text, run.start(), run.end() + 1))
     return english > vietnamese
+
+
+def apply_scale(value: float, scale: float) -> float:
+    """``value`` times ``scale``, as the decimal the text writes: a binary float times a
+    scale word is off in its last digit (128,3 × 10⁶ = 128300000.00000001).
+
+    >>> apply_scale(128.3, 1e6), 128.3 * 1e6
+    (128300000.0, 128300000.00000001)
+    >>> apply_scale(3.5, 1e15), apply_scale(0.07, 1e9), apply_scale(12.0, 1.0)
+    (3500000000000000.0, 70000000.0, 12.0)
+    """
+    if scale == 1.0:
+        return value
+    return float(Decimal(repr(value)) * Decimal(repr(scale)))
 
 
 def parse_digits(s: str, *, scaled: bool = False, english: bool = False) -> float | None:
@@ -259,7 +274,7 @@ def find_numbers(text: str, *, english: bool | None = None, words: Words | None 
         value = parse_digits(raw, scaled=scale != 1.0, english=english_style(raw, scale != 1.0))
         if value is None:
             continue
-        tokens.append(NumberToken(m.start(), end, value * scale, scale, "digits", raw, glued))
+        tokens.append(NumberToken(m.start(), end, apply_scale(value, scale), scale, "digits", raw, glued))
     for m in _multipliers(text):
         value = parse_digits(m.group(1), english=english_style(m.group(1), False))
         if value is not None:

@@ -492,6 +492,10 @@ def _bare_patterns():
     return value, not_before, equivalence, noun_before, any_noun, word_gate(ctx["value_cues"])
 
 
+# what may stand before a bulletin line's label: spaces, a dash or a bullet
+_LABEL_LEAD = regex.compile(r"[\s\-–•*+]*")
+
+
 def _noun_with_tech(text: str, noun: regex.Match) -> str:
     """The known noun a count names before its number, with the technology tokens after it
     ("số địa chỉ IPv4 là ..." counts "địa chỉ ipv4", SPEC §3), as after a number."""
@@ -570,6 +574,10 @@ def _bare(text: str, tok: NumberToken, layout: Layout, mentions: list[Mention]) 
         noun = noun_before.search(text, label, colon)
         # "Số quyết định: 123" names a document; "Số tài khoản thanh toán mở mới: 1.200" counts
         identifier = noun is not None and not text[noun.end():colon].strip() and noun.group(1).lower() in word_set("context", "bare", "label_identifiers")
+        # "- Thuê bao băng rộng cố định: 23,4 triệu": with a scale word, a label that opens
+        # with a known noun names the count without "số"
+        if noun is None and tok.scale != 1.0:
+            noun = any_noun.match(text, _LABEL_LEAD.match(text, label, colon).end(), colon)
         if not noun or (tok.scale == 1.0 and identifier):
             label = None
     if not (cue or label is not None or change or formatted or equivalent or tok.scale != 1.0):

@@ -89,6 +89,10 @@ METRIC_SENTENCES = [
     ("payments.mobile_money_customers", "Số lượng khách hàng sử dụng dịch vụ Mobile Money đạt 5,16 triệu khách hàng.", "5,16 triệu khách hàng"),
     ("payments.mobile_money_customers", "Số lượng tài khoản thanh toán Mobile Money đạt 8,7 triệu, 70% ở nông thôn.", "8,7 triệu"),
     ("security.revenue", "Trong lĩnh vực An toàn thông tin, doanh thu tháng 9/2023 đạt 432 tỷ đồng.", "432 tỷ đồng"),
+    # a sentence that points back to the figure before ("Con số này") or names its growth rate
+    ("security.attacks", "Trong tháng 11 đã xử lý 1.012 cuộc tấn công mạng. Con số này giảm 8,9% so với tháng 10.", "8,9%"),
+    ("telecom.revenue", "Doanh thu viễn thông năm 2024 đạt 340.000 tỷ đồng. Con số này tăng 1,2 lần so với năm 2020.", "1,2 lần"),
+    ("internet.vn_domains", "Năm 2006 số tên miền .vn đã lên 20.579 tên miền. Mức tăng trên 100% luôn được duy trì qua các năm.", "trên 100%"),
     # a new subject made only of carry-over words ("tỷ lệ tăng") goes on with the number before
     ("telecom.revenue", "Doanh thu viễn thông đạt 10 tỷ USD, tỷ lệ tăng 12%.", "12%"),
     # ... and one that names something takes its own cue

@@ -42,6 +42,7 @@ def _patterns() -> dict[str, regex.Pattern]:
             r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})\s*,\s*" + words_alternation(doc["lead_place"])
         ),
         "rate": regex.compile(r"(?<![\p{L}])" + words_alternation(ctx["rate_words"]) + r"(?![\p{L}])"),
+        "back_reference": regex.compile(r"(?<![\p{L}])" + words_alternation(ctx["back_reference"]) + r"(?![\p{L}])"),
         "fresh_subject": regex.compile(
             r"(?:[" + regex.escape("".join(w for w in ctx["clause_openers"] if not w[0].isalpha())) + r"]|(?<![\p{L}])"
             + words_alternation([w for w in ctx["clause_openers"] if w[0].isalpha()]) + r"(?![\p{L}]))\s*"
@@ -306,9 +307,14 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
         if metric and fits(metric, check_item=False):
             return metric.id, "the clause after ';' names nothing else: as the number before it"
     # 6. a cue earlier in the paragraph, when this sentence links back to it: a rate
-    # ("với tỷ lệ 14,43%") or a count of the indicator's own noun
+    # ("với tỷ lệ 14,43%"), a back reference ("Con số này giảm 8,9%") or a count of the
+    # indicator's own noun
     line0 = max(layout.line_span(m.start)[0], s0 - 1500)
-    linked = (m.unit == "%" and _patterns()["rate"].search(text, seg0, m.token.start)) or m.unit == "count"
+    linked = (
+        (m.unit == "%" and _patterns()["rate"].search(text, seg0, m.token.start))
+        or m.unit == "count"
+        or _patterns()["back_reference"].search(text, seg0, m.token.start)
+    )
     if line0 < s0 and linked:
         earlier = [h for h in hits((line0, s0)) if fits(h.metric) and (m.unit != "count" or h.metric.items)]
         if earlier:

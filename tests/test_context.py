@@ -117,6 +117,8 @@ def test_metric_from_cue(metric, text, surface):
         ("Doanh thu viễn thông đạt 100 tỷ đồng; đầu tư 10 tỷ đồng cho 5G.", "10 tỷ đồng"),
         # ... nor one in another unit
         ("Doanh thu viễn thông đạt 100 tỷ đồng; năm nay đạt 5%.", "5%"),
+        # a rate whose own words name something ("tỷ trọng thương mại điện tử") links back to no earlier cue
+        ("Năm 2030, tỷ trọng kinh tế số đạt 30% GDP. Tỷ trọng thương mại điện tử trong tổng mức bán lẻ đạt trên 20%.", "trên 20%"),
         # after the number before, a clause opened by a new subject names its own indicator
         ("Phấn đấu đến năm 2030, kinh tế số chiếm 30% GDP, tỷ lệ dân số trưởng thành có chữ ký số đạt trên 50%.", "trên 50%"),
         ("Kinh tế số chiếm 18,3% GDP, trong đó tỷ trọng doanh nghiệp nhỏ ứng dụng nền tảng số là 40%.", "40%"),

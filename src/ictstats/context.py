@@ -310,8 +310,13 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
     # ("với tỷ lệ 14,43%"), a back reference ("Con số này giảm 8,9%") or a count of the
     # indicator's own noun
     line0 = max(layout.line_span(m.start)[0], s0 - 1500)
+    rate = None
+    if m.unit == "%":
+        for rate in _patterns()["rate"].finditer(text, seg0, m.token.start):
+            pass  # the rate word nearest the number
     linked = (
-        (m.unit == "%" and _patterns()["rate"].search(text, seg0, m.token.start))
+        # "với tỷ lệ 14,43%" links back; "tỷ trọng thương mại điện tử ... đạt 20%" names its own
+        (rate is not None and _names_nothing(text, rate.end(), m.token.start))
         or m.unit == "count"
         or _patterns()["back_reference"].search(text, seg0, m.token.start)
     )

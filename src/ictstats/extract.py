@@ -175,7 +175,7 @@ _FROM_BEFORE = compile_before(_LEFT + words_alternation(_RANGE["opener"]) + _SPA
 
 
 def join_ranges(text: str, tokens: list[NumberToken]) -> list[NumberToken]:
-    """Join ``70-80``, ``5 - 6``, ``3,6-4,5`` and ``từ 20 đến 30`` into range tokens.
+    """Join ``70-80``, ``5 - 6``, ``3,6-4,5``, ``từ 20 đến 30`` and ``5 đến 7`` into range tokens.
 
     The scale of the second number applies to the first when it has none
     (``từ 20 đến 30 tỷ USD``). Year pairs are left alone: exclusions drop them.
@@ -192,6 +192,8 @@ def join_ranges(text: str, tokens: list[NumberToken]) -> list[NumberToken]:
                 rule = "range.dash"
             elif _TO_GAP.fullmatch(gap) and _FROM_BEFORE.search(text, max(0, a.start - 6), a.start):
                 rule = "range.from_to"
+            elif _TO_GAP.fullmatch(gap) and a.kind == "digits":
+                rule = "range.to"  # "tăng 5 đến 7%": the joiner alone, a number on each side
             low = apply_scale(a.value, b.scale) if a.scale == 1.0 and b.scale != 1.0 else a.value
             if rule and low < b.value and not _looks_like_years(a, b):
                 start = a.start

@@ -10,7 +10,7 @@ from regen_golden import FIXTURES
 
 SECTIONS = {
     "numbers": {"scale", "scale_not_before", "attached_scale", "spelled", "ordinal", "ordinal_marker", "range"},
-    "units": {"unit", "unit_rules", "rate_suffix", "price_per", "per_capita", "currency_prefix", "multiplier_prefix", "part_of_total", "compound_duration"},
+    "units": {"unit", "unit_rules", "rate_suffix", "price_per", "per_head", "per_capita", "currency_prefix", "multiplier_prefix", "part_of_total", "compound_duration"},
     "qualifiers": {"qualifier", "qualifier_pair", "qualifier_exceptions", "change"},
     "context": {
         "value_cues", "count_subject", "rate_words", "clause_openers", "back_reference", "carry_over_words",

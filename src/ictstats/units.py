@@ -76,10 +76,10 @@ def currencies() -> tuple[str, ...]:
 
 @functools.cache
 def _rate_pattern(rule: str) -> tuple[regex.Pattern, dict]:
-    rates = load("units")["rate_suffix"]
+    rates = load("units")["rate_suffix"] | load("units")["per_head"]
     if rule == "currency":
         rates = rates | load("units")["price_per"]
-    return regex.compile(r"/(" + words_alternation(rates) + r")(?![\p{L}])"), {k.lower(): v for k, v in rates.items()}
+    return regex.compile(r"/\s*(" + words_alternation(rates) + r")(?![\p{L}])"), {" ".join(k.lower().split()): v for k, v in rates.items()}
 
 
 # the bases a rate per head is written with: "/100 dân", "trên 1.000 dân"
@@ -111,11 +111,13 @@ def read_measure(text: str, pos: int) -> UnitReading | None:
         return None
     unit, rule = groups[m.lastgroup]
     end = m.end()
-    if rule in ("measure", "currency"):  # 50GB/ngày, 150.000 đồng/tháng, 0,38 USD/GB
+    if rule in ("measure", "currency"):  # 50GB/ngày, 150.000 đồng/tháng, 0,38 USD/GB, đồng/thuê bao/tháng
         rate_re, rates = _rate_pattern(rule)
-        r = rate_re.match(text, end, end + 20)
-        if r:
-            unit, end = f"{unit}/{rates[r.group(1).lower()]}", r.end()
+        for _ in range(2):
+            r = rate_re.match(text, end, end + 20)
+            if not r:
+                break
+            unit, end = f"{unit}/{rates[' '.join(r.group(1).lower().split())]}", r.end()
     return UnitReading(unit, "", end, rule)
 
 

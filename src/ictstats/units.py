@@ -166,7 +166,7 @@ def read_part_of_total(text: str, end: int, numerator: float) -> PartReading | N
     one of three carriers).
 
     >>> read_part_of_total("có 25/63 tỉnh, thành phố", 5, 25).reading
-    UnitReading(unit='count', item='tỉnh', end=5, rule='count.part_of_total')
+    UnitReading(unit='count', item='tỉnh, thành phố', end=5, rule='count.part_of_total')
     >>> read_part_of_total("hơn 2/3 doanh nghiệp", 5, 2).reading
     UnitReading(unit='%', item='', end=7, rule='percent.fraction')
     >>> read_part_of_total("có 12 trong số 20 ứng dụng", 5, 12).reading
@@ -214,7 +214,7 @@ def _is_tech(word: str) -> bool:
 def read_item(text: str, pos: int, *, max_words: int = 2) -> tuple[str, int]:
     """The counted noun starting after ``pos`` (lower-cased) and where it ends; ("", pos) if none."""
     stops = word_set("context", "nouns", "stop_words")
-    known = _known_nouns()
+    known = _known_noun_words()
     first = _FIRST_WORD.match(text, pos, pos + 60)
     # a word glued to the number ("5G") is not a noun after it
     if not first or not first.group(1)[0].isalpha():
@@ -229,9 +229,10 @@ def read_item(text: str, pos: int, *, max_words: int = 2) -> tuple[str, int]:
     # only the first words can be part of a noun or a stop phrase; later ones are only tested for tech names
     lowered = [w.lower() for _, _, w in words[:max(longest, max_words, 2)]]
     # the longest known noun wins, even over a stop word ("Chỉ thị" is not "chỉ")
-    best = 0
+    best, noun = 0, ""
     for n in range(min(len(words), longest), 0, -1):
-        if " ".join(lowered[:n]) in known:
+        noun = known.get(" ".join(lowered[:n]), "")
+        if noun:
             best = n
             break
     if not best and (lowered[0] in stops or (len(lowered) > 1 and f"{lowered[0]} {lowered[1]}" in stops)):
@@ -254,7 +255,7 @@ def read_item(text: str, pos: int, *, max_words: int = 2) -> tuple[str, int]:
     if n == 0:
         return "", pos
     end = words[n - 1][1]
-    return " ".join(w.lower() for _, _, w in words[:n]), end
+    return " ".join([noun] * bool(best) + [w.lower() for _, _, w in words[best:n]]), end
 
 
 def is_known_noun(item: str) -> bool:
@@ -269,6 +270,15 @@ def _known_nouns() -> frozenset[str]:
     return word_set("context", "nouns", "known")
 
 
+_WORDS_OF = regex.compile(_WORD)
+
+
+@functools.cache
+def _known_noun_words() -> dict[str, str]:
+    """Each known noun as read_item's words of it joined by spaces ("bộ , ngành"), to the noun."""
+    return {" ".join(_WORDS_OF.findall(noun)): noun for noun in _known_nouns()}
+
+
 @functools.cache
 def _stop_heads() -> frozenset[str]:
     """First words of the stop phrases of several words ("so với")."""
@@ -279,8 +289,7 @@ def _stop_heads() -> frozenset[str]:
 def _known_lengths() -> dict[str, int]:
     """First word of the known nouns -> the most words a known noun starting with it has."""
     lengths: dict[str, int] = {}
-    for noun in _known_nouns():
-        words = noun.split()
+    for words in map(str.split, _known_noun_words()):
         lengths[words[0]] = max(lengths.get(words[0], 0), len(words))
     return lengths
 

@@ -243,6 +243,19 @@ def _fresh_subject(text: str, start: int, end: int) -> int | None:
     return found.start()
 
 
+def _links_back(text: str, m, seg0: int) -> bool:
+    """Does the number's clause point back to an earlier sentence's indicator: a count, a
+    back reference ("Con số này giảm 8,9%") or a rate that names nothing ("với tỷ lệ 14,43%";
+    "tỷ trọng thương mại điện tử ... đạt 20%" names its own)?"""
+    if m.unit == "count" or _patterns()["back_reference"].search(text, seg0, m.token.start):
+        return True
+    rate = None
+    if m.unit == "%":
+        for rate in _patterns()["rate"].finditer(text, seg0, m.token.start):
+            pass  # the rate word nearest the number
+    return rate is not None and _names_nothing(text, rate.end(), m.token.start)
+
+
 def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -> tuple[str, str]:
     s0, s1 = sentence
     seg0 = max(s0, text.rfind(";", s0, m.start) + 1)
@@ -273,7 +286,9 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
             return h.metric.id, f"cue {h.cue!r} after the number"
     before = [h for h in sentence_hits if seg0 <= h.start < m.token.start and fits(h.metric)]
     # the cues before the number before this one are that number's, once a new subject follows it
-    fresh = _fresh_subject(text, prev.end, m.token.start) if prev is not None and prev.start >= seg0 else None
+    fresh = None
+    if prev is not None and prev.start >= seg0 and (before or prev.metric):  # else nothing to hold back
+        fresh = _fresh_subject(text, prev.end, m.token.start)
     if fresh is not None:
         before = [h for h in before if h.start >= fresh]
     # a noun written before the number ("số tên miền đăng ký mới là 120.000") stands among the
@@ -310,17 +325,7 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
     # ("với tỷ lệ 14,43%"), a back reference ("Con số này giảm 8,9%") or a count of the
     # indicator's own noun
     line0 = max(layout.line_span(m.start)[0], s0 - 1500)
-    rate = None
-    if m.unit == "%":
-        for rate in _patterns()["rate"].finditer(text, seg0, m.token.start):
-            pass  # the rate word nearest the number
-    linked = (
-        # "với tỷ lệ 14,43%" links back; "tỷ trọng thương mại điện tử ... đạt 20%" names its own
-        (rate is not None and _names_nothing(text, rate.end(), m.token.start))
-        or m.unit == "count"
-        or _patterns()["back_reference"].search(text, seg0, m.token.start)
-    )
-    if line0 < s0 and linked:
+    if line0 < s0 and _links_back(text, m, seg0):
         earlier = [h for h in hits((line0, s0)) if fits(h.metric) and (m.unit != "count" or h.metric.items)]
         if earlier:
             return earlier[-1].metric.id, f"cue {earlier[-1].cue!r} earlier in the paragraph"

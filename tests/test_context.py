@@ -409,6 +409,11 @@ def test_status(text, surface, status):
         (" date 2023-10 Trong tháng 9/2023, doanh thu tăng 6% so với tháng trước", "6%", "2023-08"),
         (" date 2025-11-05 Tháng 10/2025, số thuê bao tăng 1,2% so với tháng trước.", "1,2%", "2025-09"),
         (" date 2025-03 Năm 2023, doanh thu tăng 7% so với năm trước", "7%", "2022"),
+        # a comparison opening the sentence, in a clause of its own
+        ("So với năm 2020, số doanh nghiệp tăng gấp 1,5 lần.", "1,5 lần", "2020"),
+        ("So với cùng kỳ năm 2024, doanh thu tăng 12%, lợi nhuận tăng 5%.", "5%", "2024"),
+        (" date 2025-11\nSo với tháng trước, số thuê bao tháng 10/2025 tăng 1%.", "1%", "2025-09"),
+        ("Năm 2024, doanh thu tăng 12%.", "12%", ""),
     ],
 )
 def test_compared_to(text, surface, baseline):

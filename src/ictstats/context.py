@@ -513,12 +513,20 @@ def _inside(pos: int, spans) -> bool:
 # "so với năm 2019" within a few words after the number, or "gấp 4 lần cùng kỳ năm 2024"
 def _baseline(text, m, sentence, times) -> str:
     """The period a change or multiple is measured against: "so với năm 2019" → "2019"."""
-    _, s1 = sentence
+    s0, s1 = sentence
     compare = comparison_patterns()
     b = compare["baseline"].match(text, m.end, min(s1, m.end + 80))
-    if not b:
-        return ""
-    tail = text[b.end():min(s1, b.end() + 50)].lower()  # the baseline never reaches past the sentence
+    if b:
+        at, limit = b.end(), min(s1, b.end() + 50)  # the baseline never reaches past the sentence
+    else:
+        # "So với năm 2020, số doanh nghiệp tăng gấp 1,5 lần": a comparison opening the sentence,
+        # as a clause of its own before the number
+        b = compare["fronted"].match(text, s0, m.start)
+        comma = text.find(",", b.end(), m.start) if b else -1
+        if comma == -1:
+            return ""
+        at, limit = b.end(), comma
+    tail = text[at:limit].lower()
     period_words = load("time")["period"]
     # "năm trước", "tháng trước" are the year (month) before the figure's own, not before the
     # document's date, which is all a time expression alone can resolve them against
@@ -527,7 +535,7 @@ def _baseline(text, m, sentence, times) -> str:
         (tuple(period_words["last_month"]), {"months": -1}),
         (tuple(period_words["last_quarter"]), {"months": -3}),
     )
-    for t in times.between(b.end(), min(s1, b.end() + 50)):
+    for t in times.between(at, limit):
         if t.period:
             if compare["same_period_last_year"].match(tail) and m.period:
                 return shift(m.period, years=-1)

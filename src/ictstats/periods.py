@@ -322,6 +322,8 @@ def comparison_patterns() -> dict[str, regex.Pattern]:
         "compared": regex.compile(rf"(?:{markers}|{same})[^,;]*$"),
         # where the baseline starts after a number: "… so với năm 2019", "… lần cùng kỳ năm 2024"
         "baseline": regex.compile(rf"[^;.]{{0,40}}?{markers}\s+|\s+(?={same})"),
+        # ... or before it, opening the sentence: "So với năm 2020, số doanh nghiệp tăng ..."
+        "fronted": regex.compile(rf"\s*{markers}\s+"),
         "same_period_last_year": regex.compile(rf"{same}\s+{last_year}"),
         "same_period": regex.compile(same),
         "previous_period": regex.compile(rf"(?<!\p{{L}}){markers}\s+(?:{not_same}\s+){{0,2}}(?:{lengths})(?!\p{{L}})"),

@@ -642,7 +642,7 @@ def _score(text: str, tok: NumberToken) -> UnitReading | None:
 @functools.cache
 def _change_list_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     ch = load("qualifiers")["change"]
-    dimension = r"(?:\s+" + words_alternation(ch["list_dimension"]) + r"(?:\s+\p{L}+){1,3})?"
+    dimension = r"(?:\s+" + words_alternation(ch["list_dimension"]) + r"(?:\s+[\p{L}\p{N}/]+){1,4}?)?"
     gap = regex.compile(dimension + r"\s*" + words_alternation(ch["list_joiners"]) + r"\s*")
     after = regex.compile(r"\s*(?:[.,;:)]|$|" + words_alternation(ch["list_followers"]) + r"(?![\p{L}]))")
     return gap, after

@@ -369,6 +369,9 @@ def test_detect_doc_date(text, date):
         # "đạt 41% (" before the cue is not "đạt chỉ tiêu": the parenthesis opens another phrase
         ("tỷ lệ hồ sơ đạt 41% (theo Nghị quyết số 17/NQ-CP thì năm 2020 đạt 20%).", "20%", "target"),
         ("Hoàn thành mục tiêu, chỉ tiêu và nhiệm vụ; Bộ đạt 100% tỷ lệ DVCTT mức độ 4", "100%", "actual"),
+        # ... nor is "đạt 84%, mục tiêu": the comma after the number closes what was reached
+        ("Tỷ lệ phổ cập điện thoại thông minh đạt 84%, mục tiêu năm 2025 là 85%.", "85%", "target"),
+        ("Doanh thu đạt 100% kế hoạch, tương đương 500 tỷ đồng.", "500 tỷ đồng", "actual"),
         # what was done, said after a goal
         ("Chỉ tiêu năm 2025 là 100% hồ sơ được số hóa, thực tế mới đạt 85%.", "85%", "actual"),
         ("Chỉ tiêu năm 2025 là 100% hồ sơ được số hóa, thực tế mới đạt 85%.", "100%", "target"),

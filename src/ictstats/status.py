@@ -56,8 +56,10 @@ def _patterns() -> dict[str, regex.Pattern]:
         "done": regex.compile(r"(?<![\p{L}])" + words_alternation(lex["done"]) + r"(?![\p{L}])"),
         "actual_after": regex.compile(r"(?<![\p{L}])(?<!(?<![\p{L}])" + words_alternation(load("time")["period"]["present_not_after"]) + r"\s)"
                                       + words_alternation(lex["actual_after_target"]) + r"(?![\p{L}])"),
-        # "hoàn thành mục tiêu", "vượt các chỉ tiêu"; not "đạt 100% (theo kế hoạch ...": a parenthesis starts another phrase
-        "met": regex.compile(words_alternation(lex["met_before"]) + r"(?:\s+[^\s()]+){0,2}\s*$"),
+        # "hoàn thành mục tiêu, chỉ tiêu", "vượt các chỉ tiêu", "đạt 100% kế hoạch"; not "đạt 100% (theo
+        # kế hoạch ...": a parenthesis starts another phrase; nor "đạt 84%, mục tiêu là 85%": a clause
+        # stop after a number does
+        "met": regex.compile(words_alternation(lex["met_before"]) + r"(?:\s+(?:[^\s(),;]+|[^\s()\d]+)){0,2}\s*$"),
     }
 
 

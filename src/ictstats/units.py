@@ -79,7 +79,7 @@ def _rate_pattern(rule: str) -> tuple[regex.Pattern, dict]:
     rates = load("units")["rate_suffix"] | load("units")["per_head"]
     if rule == "currency":
         rates = rates | load("units")["price_per"]
-    return regex.compile(r"/\s*(" + words_alternation(rates) + r")(?![\p{L}])"), {" ".join(k.lower().split()): v for k, v in rates.items()}
+    return regex.compile(r"/(" + words_alternation(rates) + r")(?![\p{L}])"), {" ".join(k.lower().split()): v for k, v in rates.items()}
 
 
 # the bases a rate per head is written with: "/100 dân", "trên 1.000 dân"
@@ -255,7 +255,8 @@ def read_item(text: str, pos: int, *, max_words: int = 2) -> tuple[str, int]:
     if n == 0:
         return "", pos
     end = words[n - 1][1]
-    return " ".join([noun] * bool(best) + [w.lower() for _, _, w in words[best:n]]), end
+    rest = [w.lower() for _, _, w in words[best:n]]
+    return " ".join([noun, *rest] if best else rest), end  # a known noun as the lexicon writes it
 
 
 def is_known_noun(item: str) -> bool:

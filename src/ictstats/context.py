@@ -232,12 +232,18 @@ def _names_nothing(text: str, start: int, end: int) -> bool:
     return all(w in words or _ROMAN.fullmatch(w) for w in _WORDS.findall(text[start:end].lower()))
 
 
+def _last_match(pattern: regex.Pattern, text: str, start: int, end: int) -> regex.Match | None:
+    """The last match of ``pattern`` in text[start:end]: the one nearest a number at ``end``."""
+    found = None
+    for found in pattern.finditer(text, start, end):
+        pass
+    return found
+
+
 def _fresh_subject(text: str, start: int, end: int) -> int | None:
     """Where a clause in text[start:end] opens with a new subject that names something
     ("..., tỷ lệ dân số có chữ ký số đạt"), else None ("..., tỷ lệ tăng")."""
-    found = None
-    for m in _patterns()["fresh_subject"].finditer(text, start, end):
-        found = m
+    found = _last_match(_patterns()["fresh_subject"], text, start, end)
     if found is None or _names_nothing(text, found.end(), end):
         return None
     return found.start()
@@ -249,10 +255,7 @@ def _links_back(text: str, m, seg0: int) -> bool:
     "tỷ trọng thương mại điện tử ... đạt 20%" names its own)?"""
     if m.unit == "count" or _patterns()["back_reference"].search(text, seg0, m.token.start):
         return True
-    rate = None
-    if m.unit == "%":
-        for rate in _patterns()["rate"].finditer(text, seg0, m.token.start):
-            pass  # the rate word nearest the number
+    rate = _last_match(_patterns()["rate"], text, seg0, m.token.start) if m.unit == "%" else None
     return rate is not None and _names_nothing(text, rate.end(), m.token.start)
 
 

@@ -595,7 +595,7 @@ def _bare(text: str, tok: NumberToken, layout: Layout, mentions: list[Mention]) 
         if not item and _fronted_lead().fullmatch(text, clause, q_start):
             # "Với mức hơn 7 triệu, số lượng người sử dụng IPv6 ...": the subject comes later
             later = noun_before.search(text, tok.end, layout.sentence_span(tok.start)[1])
-            item = read_item(text, later.start(1) - 1)[0] if later else ""  # it reads from the space before
+            item = _noun_with_tech(text, later) if later else ""
         # with no noun anywhere ("Lợi nhuận 12 nghìn tỷ") the text leaves the unit out (SPEC §3)
         m = Mention(tok, tok.start, tok.end, "count" if item else "", item, _rule(tok, "count.scaled" if item else "bare.scaled"))
     elif change and prev and (prev.unit == "count" or prev.unit in currencies()):

@@ -277,6 +277,17 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         (" date 2025-11-05 Doanh thu: 3,1 triệu tỷ đồng (10 tháng).", "3,1 triệu tỷ đồng", "2025-01/2025-10"),
         ("Doanh thu đạt 5 tỷ USD (quý I/2025), lợi nhuận 1 tỷ USD.", "5 tỷ USD", "2025-01/2025-03"),
         ("Doanh thu đạt 5 tỷ USD (quý I/2025), lợi nhuận 1 tỷ USD.", "1 tỷ USD", ""),
+        # a time opening the clause after a long source scopes the paragraph's later sentences
+        # as one opening its sentence does; one deep inside a clause does not
+        *[(f"{lead}, {time} Việt Nam có 412 vụ lộ lọt dữ liệu. Số tiền hacker đòi chuộc là hơn 1 triệu USD.",
+           "hơn 1 triệu USD", period) for lead, time, period in (
+            ("Theo số liệu được ông Lê Quang Hà, Phó giám đốc Công ty An ninh mạng Viettel, đưa ra tại sự kiện vừa diễn ra",
+             "trong 9 tháng đầu năm 2025,", "2025-01/2025-09"),
+            ("Cũng theo báo cáo của Cục An toàn thông tin thuộc Bộ Thông tin và Truyền thông công bố tại hội thảo",
+             "tính đến hết tháng 6/2025,", "2025-06"),
+            ("Một báo cáo được Cục An toàn thông tin thuộc Bộ Thông tin và Truyền thông công bố tại hội thảo cho biết",
+             "trong 9 tháng đầu năm 2025,", ""),
+        )],
     ],
 )
 def test_period(text, surface, period):

@@ -54,6 +54,11 @@ def _patterns() -> dict[str, regex.Pattern]:
         # a parenthesis holding a time may open with these words ("(số liệu tính đến 30/6/2025)")
         "paren_open": regex.compile(r"\s*\(\s*" + paren_lead),
         "paren_close": regex.compile(r"\s*\)"),
+        # what may stand before a time that opens the clause after a named source
+        "after_source": regex.compile(
+            r"\s*" + words_alternation(period["source_openers"]) + r"(?![\p{L}])[^.;!?\n]*,\s*(?:"
+            + words_alternation(period["source_time_lead"]) + r"\s+)?"
+        ),
         # ... and one closing a sentence may hold a bare year or span of years, which
         # find_times leaves alone ("(2024)" may be anything elsewhere)
         "paren_time": regex.compile(r"\s*" + paren_lead + r"(?:(?P<y1>(?:19|20)\d{2})(?:\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))?\s*)?"),
@@ -387,7 +392,8 @@ def _period(text, layout, m, sentence, times, headings, closed, doc_date) -> tup
     for t in usable:
         if line0 <= t.start < s0 and t.kind == "time":
             ts0, _ = layout.sentence_span(t.start)
-            if t.start - ts0 <= reach and not _inside(t.start, closed_parentheses(text, ts0, t.start + 1)):
+            opens = t.start - ts0 <= reach or _patterns()["after_source"].fullmatch(text, ts0, t.start)
+            if opens and not _inside(t.start, closed_parentheses(text, ts0, t.start + 1)):
                 earlier.append(t)
     if earlier:
         t = earlier[-1]

@@ -48,6 +48,7 @@ def _patterns() -> dict[str, regex.Pattern]:
             + words_alternation([w for w in ctx["clause_openers"] if w[0].isalpha()]) + r"(?![\p{L}]))\s*"
             + words_alternation(ctx["rate_words"] + ctx["count_subject"]) + r"(?![\p{L}])"
         ),
+        "restatement": regex.compile(r"\s*[,(]?\s*" + words_alternation(ctx["restatement"]) + r"(?![\p{L}])\s*"),
         "paren_after": regex.compile(r"\s*\(\s*(?:" + words_alternation(lead_in) + r")?\s*"),
         "year_or_month": regex.compile(rf"(?:{opening}\s+)?" + words_alternation(period["after_number"])),
         "year_word": regex.compile(rf"(?:{opening}\s+)?" + words_alternation(period["later_in_clause"])),
@@ -292,6 +293,11 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
     for h in sentence_hits:  # 1. a cue in the number's own words
         if m.token.start <= h.start < tail_end and fits(h.metric) and not nearer_the_next(h):
             return h.metric.id, f"cue {h.cue!r} after the number"
+    if prev is not None and prev.end <= m.start and _patterns()["restatement"].fullmatch(text, prev.end, m.start):
+        metric = by_id.get(prev.metric)
+        if metric is None or not fits(metric, check_item=False):
+            return "", ""
+        return metric.id, "restates the number before it"
     before = [h for h in sentence_hits if seg0 <= h.start < m.token.start and fits(h.metric)]
     # the cues before the number before this one are that number's, once a new subject follows it
     fresh = None

@@ -365,6 +365,13 @@ def test_detect_doc_date(text, date):
         ("Từ 50.000 doanh nghiệp sẽ trở thành 100.000 doanh nghiệp", "100.000 doanh nghiệp", "target"),
         ("vượt mục tiêu đề ra, hiện đang là 22%", "22%", "actual"),
         ("Hoàn thành mục tiêu, chỉ tiêu; Bộ đạt 100% tỷ lệ", "100%", "actual"),
+        # ... but the met goal's own value, given in a parenthesis or after "là", is the goal
+        ("Cả nước có 74.000 doanh nghiệp công nghệ số, vượt chỉ tiêu đề ra cho năm 2025 (70.000 doanh nghiệp).", "70.000 doanh nghiệp", "target"),
+        ("Cả nước có 74.000 doanh nghiệp công nghệ số, vượt chỉ tiêu đề ra cho năm 2025 (70.000 doanh nghiệp).", "74.000 doanh nghiệp", "actual"),
+        ("Doanh thu đạt 105 tỷ USD, vượt mục tiêu đề ra là 100 tỷ USD.", "100 tỷ USD", "target"),
+        # ... while what it was beaten by, or a result reached, is an actual
+        ("Doanh thu đạt 105 tỷ USD, vượt kế hoạch 5%.", "5%", "actual"),
+        ("Doanh thu vượt kế hoạch (đạt 105%).", "105%", "actual"),
         ("Năm 2025, các nhà mạng dự kiến lắp thêm 3.500 trạm", "3.500 trạm", "target"),
         # after a goal, what the sentence says is there now is an actual
         (" date 2024-12-20 Bộ đặt mục tiêu năm 2025 có 80.000 doanh nghiệp công nghệ số, hiện đã có 74.000 doanh nghiệp.", "74.000 doanh nghiệp", "actual"),

@@ -4,7 +4,8 @@ A cue counts only before the number and in its scope: an estimate cue
 (``ước đạt``, ``dự kiến``) up to the next ``;``; a target cue (``mục tiêu``,
 ``phấn đấu``, ``sẽ``) across the sentence, since goals are listed with ``;``.
 A cue inside a parenthesis that closes before the number does not reach it, and
-``hoàn thành mục tiêu`` (a goal met) is not a target.
+``hoàn thành mục tiêu`` (a goal met) is not a target, though the goal's value
+given after it (``vượt chỉ tiêu đề ra (70.000 doanh nghiệp)``) is.
 """
 from __future__ import annotations
 
@@ -60,6 +61,11 @@ def _patterns() -> dict[str, regex.Pattern]:
         # kế hoạch ...": a parenthesis starts another phrase; nor "đạt 84%, mục tiêu là 85%": a clause
         # stop after a number does
         "met": regex.compile(words_alternation(lex["met_before"]) + r"(?:\s+(?:[^\s(),;]+|[^\s()\d]+)){0,2}\s*$"),
+        # "vượt kế hoạch năm (100 tỷ USD)", "vượt mục tiêu đề ra là 70.000 doanh nghiệp": a number
+        # that a parenthesis or "là" gives as the met goal's value is that goal; "vượt kế hoạch
+        # 5%" says by how much the goal was beaten, and stays an actual
+        "goal_value": regex.compile(r"[^,;.!?()]{0,40}(?:\(|(?<![\p{L}])là)\s*"),
+        "reached": regex.compile(r"(?<![\p{L}])" + words_alternation(lex["reach_verb"] + lex["done"]) + r"(?![\p{L}])"),
     }
 
 
@@ -98,6 +104,12 @@ class StatusCues:
         return [h for h in hits[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)] if h[1] <= end]
 
 
+def _names_the_goal(text: str, cue_end: int, start: int) -> bool:
+    """Is the number at ``start`` the value of the goal named just before it (a goal met:
+    "vượt chỉ tiêu (70.000 doanh nghiệp)"), not a result ("vượt kế hoạch, đạt 105 tỷ USD")?"""
+    return bool(_patterns()["goal_value"].fullmatch(text, cue_end, start)) and not _patterns()["reached"].search(text, cue_end, start)
+
+
 def status_for(text: str, sentence: tuple[int, int], start: int, end: int, doc_year: int | None = None,
                cues: StatusCues | None = None, closed: list[tuple[int, int]] | None = None) -> tuple[str, str]:
     """(status, cue) for the number at [start, end) in the sentence span; ``closed`` is
@@ -117,7 +129,7 @@ def status_for(text: str, sentence: tuple[int, int], start: int, end: int, doc_y
 
     found = []
     for s, e, cue in cues.between("target", s0, start):
-        if reachable(s) and not _patterns()["met"].search(text[max(s0, s - 25):s]):
+        if reachable(s) and (not _patterns()["met"].search(text[max(s0, s - 25):s]) or _names_the_goal(text, e, start)):
             found.append((e, len(cue), "target", cue))
     for s, e, cue in cues.between("estimate", segment_start, start):
         if reachable(s):

@@ -284,6 +284,11 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         (" date 2025-11-05 Doanh thu: 3,1 triệu tỷ đồng (10 tháng).", "3,1 triệu tỷ đồng", "2025-01/2025-10"),
         ("Doanh thu đạt 5 tỷ USD (quý I/2025), lợi nhuận 1 tỷ USD.", "5 tỷ USD", "2025-01/2025-03"),
         ("Doanh thu đạt 5 tỷ USD (quý I/2025), lợi nhuận 1 tỷ USD.", "1 tỷ USD", ""),
+        # the months of the year so far close a long clause and date it, as a year does
+        (" date 2025-11-10 Tổng số 2.117 vụ tấn công mạng vào các hệ thống thông tin tại Việt Nam đã được ghi nhận trong 6 tháng đầu năm.",
+         "2.117 vụ tấn công", "2025-01/2025-06"),
+        (" date 2025-11-10 Có 1,2 triệu tên miền .vn được các nhà đăng ký trong và ngoài nước duy trì qua 10 tháng.",
+         "1,2 triệu tên miền", "2025-01/2025-10"),
         # a time opening the clause after a long source scopes the paragraph's later sentences
         # as one opening its sentence does; one deep inside a clause does not
         *[(f"{lead}, {time} Việt Nam có 412 vụ lộ lọt dữ liệu. Số tiền hacker đòi chuộc là hơn 1 triệu USD.",

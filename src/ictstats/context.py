@@ -52,6 +52,10 @@ def _patterns() -> dict[str, regex.Pattern]:
         "paren_after": regex.compile(r"\s*\(\s*(?:" + words_alternation(lead_in) + r")?\s*"),
         "year_or_month": regex.compile(rf"(?:{opening}\s+)?" + words_alternation(period["after_number"])),
         "year_word": regex.compile(rf"(?:{opening}\s+)?" + words_alternation(period["later_in_clause"])),
+        # "... đã được ghi nhận trong 6 tháng đầu năm": the months so far, closing a clause
+        # (its lead word stands before the time's span or opens it)
+        "so_far_before": regex.compile(r"(?<![\p{L}])" + words_alternation(period["months_so_far_lead"]) + r"\s+$"),
+        "so_far_opening": regex.compile(words_alternation(period["months_so_far_lead"]) + r"\s"),
         # a parenthesis holding a time may open with these words ("(số liệu tính đến 30/6/2025)")
         "paren_open": regex.compile(r"\s*\(\s*" + paren_lead),
         "paren_close": regex.compile(r"\s*\)"),
@@ -387,7 +391,10 @@ def _period(text, layout, m, sentence, times, headings, closed, doc_date) -> tup
     clause_end = _clause_end(text, m.end, s1)
     near = m.end + load("time")["period"]["later_in_clause_chars"]
     for t in usable:
-        if m.end <= t.start < clause_end and t.kind == "time" and (t.start <= near or _patterns()["year_word"].match(text, t.start, t.end)):
+        if m.end <= t.start < clause_end and t.kind == "time" and (
+                t.start <= near or _patterns()["year_word"].match(text, t.start, t.end)
+                or _patterns()["so_far_before"].search(text, max(m.end, t.start - 8), t.start)
+                or _patterns()["so_far_opening"].match(text, t.start, t.end)):
             return t.period, f"{text[t.start:t.end]!r} later in the clause"
     # the sentence speaks of now: only the document's date can say when
     if any(t.kind in ("present", "recent") and s0 <= t.start < s1 for t in nearby):

@@ -338,6 +338,10 @@ BUGS_CAUGHT = [
       note="was 'điện thoại', the nearest known noun"),
     E("Cả nước có 125 triệu thuê bao điện thoại di động",
       ("125 triệu thuê bao điện thoại di động", 125e6, "count", {"item": "thuê bao điện thoại di động", "metric": "telecom.mobile_subscribers"})),
+    E("Số điểm truy cập Wi-Fi công cộng miễn phí tăng gấp 3 so với năm 2022",
+      ("gấp 3", 3, "x", {"change": "up", "compared_to": "2022"}), note="a multiple without 'lần' was a bare 3"),
+    E("Doanh thu năm nay tăng gấp ba", ("gấp ba", 3, "x", {"change": "up"}), note="was dropped: a spelled numeral with no noun"),
+    E("Doanh nghiệp cần tuyển gấp 500 kỹ sư", ("500 kỹ sư", 500, "count"), note="'gấp' is 'urgently' before a counted noun"),
 ]
 
 # Known failures: each must fail today (strict xfail); fix the rule, then move it up.

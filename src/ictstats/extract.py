@@ -351,6 +351,11 @@ def classify(text: str, tok: NumberToken, protected: Protected, layout: Layout, 
         m.trace.append(("unit", f"{reading.rule}: {text[tok.end:reading.end].strip()!r}"))
         return _finish(text, m, layout, mentions)
 
+    multiple = _multiple_before(text, tok)
+    if multiple is not None:
+        m = Mention(tok, multiple, tok.end, "x", "", _rule(tok, "multiplier.before"))
+        m.trace.append(("unit", f"multiplier.before: {text[multiple:tok.start].strip()!r}"))
+        return _finish(text, m, layout, mentions)
     if tok.kind == "spelled":
         return reject("spelled.no_noun")
     if _level_name(text, tok):
@@ -541,6 +546,19 @@ def _level_name(text: str, tok: NumberToken) -> bool:
     """"tài khoản định danh mức 2": a bare single digit after a level word names the level."""
     before, level_max = _level_pattern()
     return tok.raw.isdigit() and len(tok.raw) == 1 and 1 <= tok.value <= level_max and tok.scale == 1.0 and bool(before.search(text, max(0, tok.start - 10), tok.start))
+
+
+@functools.cache
+def _multiple_pattern() -> regex.Pattern:
+    return compile_before(_LEFT + words_alternation(load("time")["comparison"]["multiple_open"]) + r"\s+$")
+
+
+def _multiple_before(text: str, tok: NumberToken) -> int | None:
+    """Where "gấp" starts before a number that no unit or noun follows: "tăng gấp 3 so với
+    năm 2022", "gấp ba" are multiples without "lần" ("tuyển gấp 500 kỹ sư" counts engineers:
+    its noun was read before this is asked)."""
+    found = _multiple_pattern().search(text, max(0, tok.start - 10), tok.start)
+    return found.start() if found else None
 
 
 def _clause_start(text: str, start: int, layout: Layout) -> int:

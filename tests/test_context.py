@@ -97,6 +97,8 @@ METRIC_SENTENCES = [
     ("telecom.revenue", "Doanh thu viễn thông đạt 10 tỷ USD, tỷ lệ tăng 12%.", "12%"),
     # ... and one that names something takes its own cue
     ("telecom.fixed_broadband_subscribers", "Số thuê bao di động đạt 120 triệu, số thuê bao băng rộng cố định đạt 22 triệu.", "22 triệu"),
+    # counts of other nouns after a breakdown word measure what the number before measures
+    ("press.agencies", "Cả nước còn 779 cơ quan báo chí, trong đó có 72 cơ quan phát thanh, truyền hình, 142 báo, 612 tạp chí.", "612 tạp chí"),
     # a number restating the one before in another unit measures what it measures
     ("internet.users", "Việt Nam có 84 triệu người dùng Internet, tương đương 84,2% dân số.", "84,2%"),
     ("ict.industry_revenue", "Doanh thu công nghiệp ICT đạt 3,2 triệu tỷ đồng, tức khoảng 126 tỷ USD.", "khoảng 126 tỷ USD"),
@@ -125,6 +127,9 @@ def test_metric_from_cue(metric, text, surface):
         # after the number before, a clause opened by a new subject names its own indicator
         ("Phấn đấu đến năm 2030, kinh tế số chiếm 30% GDP, tỷ lệ dân số trưởng thành có chữ ký số đạt trên 50%.", "trên 50%"),
         ("Kinh tế số chiếm 18,3% GDP, trong đó tỷ trọng doanh nghiệp nhỏ ứng dụng nền tảng số là 40%.", "40%"),
+        # without a breakdown word, a count of another noun is another figure
+        ("Ứng dụng VNeID có 55 triệu người dùng, với 2,1 tỷ lượt truy cập.", "2,1 tỷ lượt truy cập"),
+        ("Cả nước có 74.000 doanh nghiệp công nghệ số, 12.000 sản phẩm số.", "12.000 sản phẩm"),
         # a number restating one that measures nothing measures nothing either, whatever cue
         # stands before both: damage from attacks is not an attack count or rate
         ("Thiệt hại do tấn công mạng ước tính lên tới 17.000 tỷ đồng, tương đương 0,08% GDP.", "0,08%"),

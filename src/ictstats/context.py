@@ -48,6 +48,7 @@ def _patterns() -> dict[str, regex.Pattern]:
             + words_alternation([w for w in ctx["clause_openers"] if w[0].isalpha()]) + r"(?![\p{L}]))\s*"
             + words_alternation(ctx["rate_words"] + ctx["count_subject"]) + r"(?![\p{L}])"
         ),
+        "breakdown": regex.compile(r"(?<![\p{L}])" + words_alternation(ctx["breakdown"]) + r"(?![\p{L}])"),
         "restatement": regex.compile(r"\s*[,(]?\s*" + words_alternation(ctx["restatement"]) + r"(?![\p{L}])\s*"),
         "paren_after": regex.compile(r"\s*\(\s*(?:" + words_alternation(lead_in) + r")?\s*"),
         "year_or_month": regex.compile(rf"(?:{opening}\s+)?" + words_alternation(period["after_number"])),
@@ -269,6 +270,13 @@ def _links_back(text: str, m, seg0: int) -> bool:
     return rate is not None and _names_nothing(text, rate.end(), m.token.start)
 
 
+def _goes_on_counting(text: str, metric, m, seg0: int) -> bool:
+    """Can a count go on with the metric of the number before it: it counts that metric's
+    own noun (or names none), or it breaks that number down ("779 cơ quan báo chí, trong đó
+    có ... 142 báo")?"""
+    return not m.item or metric.counts(m.item) or bool(_patterns()["breakdown"].search(text, seg0, m.token.start))
+
+
 def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -> tuple[str, str]:
     s0, s1 = sentence
     seg0 = max(s0, text.rfind(";", s0, m.start) + 1)
@@ -331,7 +339,7 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
         return after[0].metric.id, f"cue {after[0].cue!r} later in the clause"
     if prev is not None and prev.metric and prev.start >= seg0 and fresh is None:  # 5. the number before it in the clause
         metric = by_id.get(prev.metric)
-        if metric and fits(metric, check_item=False):
+        if metric and fits(metric, check_item=False) and (m.unit != "count" or _goes_on_counting(text, metric, m, seg0)):
             return metric.id, "same as the number before it"
     # 5b. "doanh thu đạt 3,9 triệu tỷ đồng; năm nay phấn đấu đạt 4,2 triệu tỷ đồng": a clause after
     # ";" that names nothing goes on with the number before it, in the same unit

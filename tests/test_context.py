@@ -99,6 +99,7 @@ METRIC_SENTENCES = [
     ("telecom.fixed_broadband_subscribers", "Số thuê bao di động đạt 120 triệu, số thuê bao băng rộng cố định đạt 22 triệu.", "22 triệu"),
     # counts of other nouns after a breakdown word measure what the number before measures
     ("press.agencies", "Cả nước còn 779 cơ quan báo chí, trong đó có 72 cơ quan phát thanh, truyền hình, 142 báo, 612 tạp chí.", "612 tạp chí"),
+    ("ict.labor", "Mục tiêu đến năm 2030, Việt Nam có 100.000 doanh nghiệp công nghệ số, 1,5 triệu nhân lực công nghệ số.", "1,5 triệu nhân lực"),
     # a number restating the one before in another unit measures what it measures
     ("internet.users", "Việt Nam có 84 triệu người dùng Internet, tương đương 84,2% dân số.", "84,2%"),
     ("ict.industry_revenue", "Doanh thu công nghiệp ICT đạt 3,2 triệu tỷ đồng, tức khoảng 126 tỷ USD.", "khoảng 126 tỷ USD"),

@@ -290,6 +290,11 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         (" date 2025-11-05 Doanh thu: 3,1 triệu tỷ đồng (10 tháng).", "3,1 triệu tỷ đồng", "2025-01/2025-10"),
         ("Doanh thu đạt 5 tỷ USD (quý I/2025), lợi nhuận 1 tỷ USD.", "5 tỷ USD", "2025-01/2025-03"),
         ("Doanh thu đạt 5 tỷ USD (quý I/2025), lợi nhuận 1 tỷ USD.", "1 tỷ USD", ""),
+        # from January to now (the document's month), or to the month named
+        (" date 2025-06-20 Từ đầu năm đến nay đã phát hiện 1.500 vụ lừa đảo trực tuyến.", "1.500 vụ lừa đảo", "2025-01/2025-06"),
+        (" date 2025-06-20 Kể từ đầu năm 2024 đến nay, doanh thu đạt 100 tỷ đồng.", "100 tỷ đồng", "2024-01/2025-06"),
+        (" date 2025-06-20 Từ đầu năm đến hết tháng 5, doanh thu đạt 100 tỷ đồng.", "100 tỷ đồng", "2025-01/2025-05"),
+        (" date 2025 Từ đầu năm đến nay, doanh thu đạt 100 tỷ đồng.", "100 tỷ đồng", ""),  # which month is now is unknown
         # the months of the year so far close a long clause and date it, as a year does
         (" date 2025-11-10 Tổng số 2.117 vụ tấn công mạng vào các hệ thống thông tin tại Việt Nam đã được ghi nhận trong 6 tháng đầu năm.",
          "2.117 vụ tấn công", "2025-01/2025-06"),
@@ -497,6 +502,7 @@ def test_every_cue_is_exercised_by_a_test_sentence_or_fixture():
 TIME_SENTENCES = [
     "tính đến hết tháng 5/2020 và 6 tháng đầu năm 2019, Quý I/2016 (quý IV năm 2023)",
     "Trong mười hai tháng cuối năm ngoái và qua sáu tháng, sau 9 tháng; giai đoạn 2021 - 2025",
+    "Từ đầu năm đến nay, kể từ đầu năm 2025 tới hết tháng 5; từ đầu năm nay đến tháng 3/2025, từ đầu năm, đến nay",
     "những năm 2010, cuối 2019, hết 2020, đến 2025, tới 2030, vào 2015, trước 2000",
     "Tháng 9 năm nay, tháng 10 năm 2022, tháng trước, năm nay, năm ngoái, năm trước, ngày 31/8/2023",
     "Hiện nay doanh nghiệp thực hiện; hiện tại, vừa qua, vừa công bố, mới đây, gần đây",

@@ -60,6 +60,7 @@ def _patterns():
     # the grammar's words, each an alternation of its variants in time.toml
     month, year, quarter, year_span, years_of = (words_alternation(lex[k], flags="") for k in _GRAMMAR)
     side = words_alternation(lex["first_part"] + lex["last_part"], flags="")
+    first_side = words_alternation(lex["first_part"], flags="")
     half = words_alternation(lex["half_first"] + lex["half_last"], flags="")
     quarter_short = words_alternation(lex["quarter_short"], flags="")
     first = {k: [p.split()[0] for p in lex[k]] for k in _GRAMMAR}
@@ -96,6 +97,11 @@ def _patterns():
         ("month_year", rf"(?:{month}\s+)?(\d{{1,2}})\s*/\s*{_Y}(?!/)", True, first["month"]),
         ("month", rf"{month}\s+(\d{{1,2}})(?![\d/]|[.,]\d|\s+{year})", False, first["month"]),
         ("year_range", rf"{year_span}\s+{_Y}\s*[-–]\s*{_Y}", False, first["year_span"]),
+        # "từ đầu năm đến nay", "từ đầu năm 2025 đến hết tháng 5": January to now (the document's
+        # month) or to the month named
+        ("year_to_date", rf"{since_words}\s+{first_side}\s+{year}(?:\s+{rel_year})?\s+{span_to}\s+(?:"
+         rf"({words_alternation(lex['to_date_now'], flags='')})|(?:{words_alternation(lex['to_date_end'], flags='')}\s+)?{month}\s+(\d{{1,2}})(?:\s*/\s*{_Y})?(?![\d/]))",
+         False, [p.split()[0] for p in load("time")["comparison"]["since"]]),
         # "từ tháng 1 đến tháng 9/2025": the months between, not the last one
         ("months_from_to", rf"{since_words}\s+{month}\s+(\d{{1,2}})(?:\s*/\s*{_Y})?\s*(?:{span_to}|[-–])\s*(?:{month}\s+)?(\d{{1,2}})(?:\s*/\s*{_Y}(?!/)|\s+{year}\s+{rel_year})",
          False, [p.split()[0] for p in load("time")["comparison"]["since"]]),
@@ -364,6 +370,19 @@ def _resolve(kind: str, g, doc_date: str, doc_year: int | None, text: str, pos: 
         if not year:
             return ""
         return f"{ym(year, 1)}/{ym(year, 6)}" if first_half else f"{ym(year, 7)}/{ym(year, 12)}"
+    if kind == "year_to_date":
+        written, now, hi, hi_year = g.groups()
+        if now:  # up to now: this year's, unless the text names another
+            if len(doc_date) < 7:
+                return ""
+            year = _year_of(written.lower(), doc_year) if written else doc_year
+            last, n = int(doc_date[:4]), int(doc_date[5:7])
+        else:
+            year = year_of(None, written)
+            last, n = (int(hi_year) if hi_year else year), int(hi)
+        if not year or not last or not 1 <= n <= 12 or (year, 1) > (last, n):
+            return ""
+        return ym(year, 1) if (year, n) == (last, 1) else f"{ym(year, 1)}/{ym(last, n)}"
     if kind == "months_from_to":
         lo, lo_year, hi, hi_year, rel = g.groups()
         last = int(hi_year) if hi_year else _year_of(rel.lower(), doc_year)

@@ -444,6 +444,11 @@ def test_status(text, surface, status):
         ("trong tháng 9/2023, doanh thu tăng 6% so với tháng trước", "6%", "2023-08"),
         ("tháng 9/2023 doanh thu tăng 15% so với tháng 9/2022", "15%", "2022-09"),
         ("hơn 1 triệu USD - gấp 4 lần cùng kỳ năm 2024", "4 lần", "2024"),
+        # a time right after a multiple's "lần" is its baseline, with or without "so với"
+        ("Doanh thu xuất khẩu phần mềm đạt 6,5 tỷ USD, gấp 3 lần năm 2019.", "3 lần", "2019"),
+        ("Số hồ sơ trực tuyến năm 2025 đạt 28 triệu hồ sơ, gấp 1,5 lần mức năm 2024.", "1,5 lần", "2024"),
+        # ... but not one further on, which dates another figure
+        ("Năm 2025 doanh thu gấp 2 lần, năm 2024 đạt 5 tỷ USD.", "2 lần", ""),
         ("doanh thu đạt 5 tỷ USD so với năm 2019", "5 tỷ USD", ""),  # no change, no baseline column
         ("Quý II/2024, doanh thu tăng 2,1 điểm phần trăm so với quý trước.\nNăm ngoái, Việt Nam có 3 nhà mạng.", "2,1 điểm phần trăm", "2024-01/2024-03"),
         ("Năm 2025 số tên miền .vn tăng 2% so với cuối năm 2024", "2%", "2024"),

@@ -546,8 +546,15 @@ def _baseline(text, m, sentence, times) -> str:
     s0, s1 = sentence
     compare = comparison_patterns()
     b = compare["baseline"].match(text, m.end, min(s1, m.end + 80))
+    after_multiple = None
+    if not b and m.unit == "x":
+        # "gấp 1,5 lần năm 2024": find_times marked the time right after "gấp ... lần" a baseline
+        after_multiple = next((t for t in times.between(m.end, min(s1, m.end + 40))
+                               if t.kind == "baseline" and compare["after_multiple"].fullmatch(text, m.end, t.start)), None)
     if b:
         at, limit = b.end(), min(s1, b.end() + 50)  # the baseline never reaches past the sentence
+    elif after_multiple is not None:
+        at, limit = m.end, after_multiple.end
     else:
         # "So với năm 2020, số doanh nghiệp tăng gấp 1,5 lần": a comparison opening the sentence,
         # as a clause of its own before the number

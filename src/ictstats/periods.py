@@ -330,6 +330,8 @@ def comparison_patterns() -> dict[str, regex.Pattern]:
         "baseline": regex.compile(rf"[^;.]{{0,40}}?{markers}\s+|\s+(?={same})"),
         # ... or before it, opening the sentence: "So với năm 2020, số doanh nghiệp tăng ..."
         "fronted": regex.compile(rf"\s*{markers}\s+"),
+        # ... or right after a multiple's closing word: "gấp 1,5 lần (mức) năm 2024"
+        "after_multiple": regex.compile(rf"\s+(?:{words_alternation(comparison['between'])}\s+){{0,2}}"),
         "same_period_last_year": regex.compile(rf"{same}\s+{last_year}"),
         "same_period": regex.compile(same),
         "previous_period": regex.compile(rf"(?<!\p{{L}}){markers}\s+(?:{not_same}\s+){{0,2}}(?:{lengths})(?!\p{{L}})"),

@@ -341,6 +341,11 @@ BUGS_CAUGHT = [
     E("Số điểm truy cập Wi-Fi công cộng miễn phí tăng gấp 3 so với năm 2022",
       ("gấp 3", 3, "x", {"change": "up", "compared_to": "2022"}), note="a multiple without 'lần' was a bare 3"),
     E("Doanh thu năm nay tăng gấp ba", ("gấp ba", 3, "x", {"change": "up"}), note="was dropped: a spelled numeral with no noun"),
+    E("Tăng trưởng doanh thu quý II đạt +12,5% so với quý I, trong khi lợi nhuận -3,2%",
+      ("+12,5%", 12.5, "%", {"change": "up"}), ("-3,2%", 3.2, "%", {"change": "down"}),
+      note="a sign glued to a number states a change (was no change, the sign outside the surface)"),
+    E("tỷ lệ 70-80%, và\n-5% doanh nghiệp", ("70-80%", 70, "%", {"change": ""}), ("5%", 5, "%", {"change": ""}),
+      note="a dash joining a range or opening a list line is no sign"),
     E("Doanh nghiệp cần tuyển gấp 500 kỹ sư", ("500 kỹ sư", 500, "count"), note="'gấp' is 'urgently' before a counted noun"),
 ]
 

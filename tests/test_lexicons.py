@@ -142,6 +142,12 @@ def test_change_cues_do_not_overlap():
     assert not set(change["up"]) & set(change["down"])
 
 
+def test_change_signs_are_single_characters_with_a_direction():
+    signs = load("qualifiers")["change"]["signs"]
+    assert signs and all(len(sign) == 1 and not sign.isalnum() for sign in signs)
+    assert set(signs.values()) <= {"up", "down"}
+
+
 def test_spelled_scale_words_have_a_scale_value():
     numbers = load("numbers")
     assert set(numbers["spelled"]["scales"]) <= set(numbers["scale"])

@@ -394,6 +394,9 @@ def _finish(text: str, m: Mention, layout: Layout, mentions: list[Mention], *, q
     m.change = read_change(text, m.start, m.end)
     if m.change:
         m.trace.append(("change", m.change))
+    elif sign := _sign_before(text, m):
+        m.change, m.start = sign, m.start - 1
+        m.trace.append(("change", f"{sign}: sign {text[m.start]!r}"))
     elif _in_parenthesis_after(text, m, mentions):
         m.change = mentions[-1].change
         m.trace.append(("change", f"{m.change}: parenthesis after a change"))
@@ -404,6 +407,14 @@ def _finish(text: str, m: Mention, layout: Layout, mentions: list[Mention], *, q
 
 
 # --- helpers --------------------------------------------------------------
+
+
+def _sign_before(text: str, m: Mention) -> str:
+    """"up" or "down" for a sign glued to a number with nothing else before it: " +12,5%",
+    "(-3,2%)"; "" otherwise ("70-80%", a "-" opening a list line)."""
+    if m.start != m.token.start or m.start < 2 or text[m.start - 2] not in " \t(":
+        return ""
+    return load("qualifiers")["change"]["signs"].get(text[m.start - 1], "")
 
 
 def _total_of_rank(text: str, m: Mention, mentions: list[Mention]) -> bool:

@@ -346,6 +346,9 @@ BUGS_CAUGHT = [
       note="a sign glued to a number states a change (was no change, the sign outside the surface)"),
     E("tỷ lệ 70-80%, và\n-5% doanh nghiệp", ("70-80%", 70, "%", {"change": ""}), ("5%", 5, "%", {"change": ""}),
       note="a dash joining a range or opening a list line is no sign"),
+    E("Số camera giám sát được kết nối là 1,3 vạn camera, có hai vạn người tham gia",
+      ("1,3 vạn camera", 13000, "count", {"item": "camera"}), ("hai vạn người", 20000, "count"),
+      note="'vạn' (ten thousand) was no scale word: 1,3 counting 'vạn camera'"),
     E("Doanh nghiệp cần tuyển gấp 500 kỹ sư", ("500 kỹ sư", 500, "count"), note="'gấp' is 'urgently' before a counted noun"),
 ]
 

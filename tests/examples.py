@@ -349,6 +349,9 @@ BUGS_CAUGHT = [
     E("Số camera giám sát được kết nối là 1,3 vạn camera, có hai vạn người tham gia",
       ("1,3 vạn camera", 13000, "count", {"item": "camera"}), ("hai vạn người", 20000, "count"),
       note="'vạn' (ten thousand) was no scale word: 1,3 counting 'vạn camera'"),
+    E("Kho dữ liệu đạt 5 petabyte, tương đương 5.000 TB, và 2 Terabyte dự phòng",
+      ("5 petabyte", 5, "PB"), ("5.000 TB", 5000, "TB"), ("2 Terabyte", 2, "TB"),
+      note="data units spelled out were counts of 'petabyte'"),
     E("Doanh nghiệp cần tuyển gấp 500 kỹ sư", ("500 kỹ sư", 500, "count"), note="'gấp' is 'urgently' before a counted noun"),
 ]
 

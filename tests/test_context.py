@@ -97,6 +97,10 @@ METRIC_SENTENCES = [
     ("telecom.revenue", "Doanh thu viễn thông đạt 10 tỷ USD, tỷ lệ tăng 12%.", "12%"),
     # ... and one that names something takes its own cue
     ("telecom.fixed_broadband_subscribers", "Số thuê bao di động đạt 120 triệu, số thuê bao băng rộng cố định đạt 22 triệu.", "22 triệu"),
+    # the cues before the number before are that number's: a change after it goes on with it
+    ("ict.labor", "Tổng số lao động trong lĩnh vực công nghiệp ICT khoảng 1,7 triệu người, tăng 5,4%.", "5,4%"),
+    # ... unless a cue of its own stands between them
+    ("ict.profit", "Tổng số lao động trong lĩnh vực công nghiệp ICT khoảng 1,7 triệu người, lợi nhuận tăng 5,4%.", "5,4%"),
     # counts of other nouns after a breakdown word measure what the number before measures
     ("press.agencies", "Cả nước còn 779 cơ quan báo chí, trong đó có 72 cơ quan phát thanh, truyền hình, 142 báo, 612 tạp chí.", "612 tạp chí"),
     ("ict.labor", "Mục tiêu đến năm 2030, Việt Nam có 100.000 doanh nghiệp công nghệ số, 1,5 triệu nhân lực công nghệ số.", "1,5 triệu nhân lực"),

@@ -317,6 +317,14 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
         fresh = _fresh_subject(text, prev.end, m.token.start)
     if fresh is not None:
         before = [h for h in before if h.start >= fresh]
+    elif before and prev is not None and prev.metric and prev.start >= seg0 and before[0].end <= prev.start:
+        # "lao động trong lĩnh vực công nghiệp ICT khoảng 1,7 triệu người, tăng 5,4%": the cues
+        # before the number before measured that number, and this one goes on with it, unless
+        # a cue of its own stands between them
+        carried = by_id.get(prev.metric)
+        if (carried is not None and fits(carried, check_item=False) and not any(h.start >= prev.end for h in before)
+                and (m.unit != "count" or _goes_on_counting(text, carried, m, seg0))):
+            return carried.id, "same as the number before it, whose cues stand before both"
     # a noun written before the number ("số tên miền đăng ký mới là 120.000") stands among the
     # cues before it, which then say more than the noun alone
     if before and m.unit == "count" and m.rule.endswith(_NOUN_BEFORE_RULES):

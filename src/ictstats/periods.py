@@ -99,8 +99,8 @@ def _patterns():
         ("year_range", rf"{year_span}\s+{_Y}\s*[-–]\s*{_Y}", False, first["year_span"]),
         # "từ đầu năm đến nay", "từ đầu năm 2025 đến hết tháng 5": January to now (the document's
         # month) or to the month named
-        ("year_to_date", rf"{since_words}\s+{first_side}\s+{year}(?:\s+{rel_year})?\s+{span_to}\s+(?:"
-         rf"({words_alternation(lex['to_date_now'], flags='')})|(?:{words_alternation(lex['to_date_end'], flags='')}\s+)?{month}\s+(\d{{1,2}})(?:\s*/\s*{_Y})?(?![\d/]))",
+        ("year_to_date", (rf"{since_words}\s+{first_side}\s+{year}(?:\s+{rel_year})?\s+{span_to}\s+(?:"
+                          rf"({words_alternation(lex['to_date_now'], flags='')})|(?:{words_alternation(lex['to_date_end'], flags='')}\s+)?{month}\s+(\d{{1,2}})(?:\s*/\s*{_Y})?(?![\d/]))"),
          False, [p.split()[0] for p in load("time")["comparison"]["since"]]),
         # "từ tháng 1 đến tháng 9/2025": the months between, not the last one
         ("months_from_to", rf"{since_words}\s+{month}\s+(\d{{1,2}})(?:\s*/\s*{_Y})?\s*(?:{span_to}|[-–])\s*(?:{month}\s+)?(\d{{1,2}})(?:\s*/\s*{_Y}(?!/)|\s+{year}\s+{rel_year})",

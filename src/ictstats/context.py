@@ -293,6 +293,13 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
             return metric.named_by_item(m.item)
         return True
 
+    def carried_from_prev():
+        """The previous number's metric, when this number in its clause can go on with it."""
+        metric = by_id.get(prev.metric) if prev is not None and prev.metric and prev.start >= seg0 else None
+        if metric and fits(metric, check_item=False) and (m.unit != "count" or _goes_on_counting(text, metric, m, seg0)):
+            return metric
+        return None
+
     sentence_hits = hits(sentence)
     tail_end = _clause_end(text, m.end, seg1)
     next_in_clause = nxt.start if nxt is not None and m.end <= nxt.start < tail_end else None
@@ -317,14 +324,12 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
         fresh = _fresh_subject(text, prev.end, m.token.start)
     if fresh is not None:
         before = [h for h in before if h.start >= fresh]
-    elif before and prev is not None and prev.metric and prev.start >= seg0 and before[0].end <= prev.start:
+    elif (before and prev is not None and before[0].end <= prev.start and all(h.start < prev.end for h in before)
+          and (carried := carried_from_prev())):
         # "lao động trong lĩnh vực công nghiệp ICT khoảng 1,7 triệu người, tăng 5,4%": the cues
         # before the number before measured that number, and this one goes on with it, unless
         # a cue of its own stands between them
-        carried = by_id.get(prev.metric)
-        if (carried is not None and fits(carried, check_item=False) and not any(h.start >= prev.end for h in before)
-                and (m.unit != "count" or _goes_on_counting(text, carried, m, seg0))):
-            return carried.id, "same as the number before it, whose cues stand before both"
+        return carried.id, "same as the number before it, whose cues stand before both"
     # a noun written before the number ("số tên miền đăng ký mới là 120.000") stands among the
     # cues before it, which then say more than the noun alone
     if before and m.unit == "count" and m.rule.endswith(_NOUN_BEFORE_RULES):
@@ -345,10 +350,8 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
     after = [h for h in sentence_hits if m.end <= h.start < seg1 and fits(h.metric)] if alone else []
     if after:
         return after[0].metric.id, f"cue {after[0].cue!r} later in the clause"
-    if prev is not None and prev.metric and prev.start >= seg0 and fresh is None:  # 5. the number before it in the clause
-        metric = by_id.get(prev.metric)
-        if metric and fits(metric, check_item=False) and (m.unit != "count" or _goes_on_counting(text, metric, m, seg0)):
-            return metric.id, "same as the number before it"
+    if fresh is None and (carried := carried_from_prev()):  # 5. the number before it in the clause
+        return carried.id, "same as the number before it"
     # 5b. "doanh thu đạt 3,9 triệu tỷ đồng; năm nay phấn đấu đạt 4,2 triệu tỷ đồng": a clause after
     # ";" that names nothing goes on with the number before it, in the same unit
     if prev is not None and prev.metric and prev.unit == m.unit and prev.end <= seg0 != s0 and _names_nothing(text, seg0, m.start):
@@ -548,21 +551,23 @@ def _inside(pos: int, spans) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+def _time_right_after(text, end, times, s1):
+    """The baseline time standing right after ``end`` (its "lần"), "mức" and the like aside."""
+    gap = comparison_patterns()["after_multiple"]
+    return next((t for t in times.between(end, min(s1, end + 40)) if t.kind == "baseline" and gap.fullmatch(text, end, t.start)), None)
+
+
 # "so với năm 2019" within a few words after the number, or "gấp 4 lần cùng kỳ năm 2024"
 def _baseline(text, m, sentence, times) -> str:
     """The period a change or multiple is measured against: "so với năm 2019" → "2019"."""
     s0, s1 = sentence
     compare = comparison_patterns()
     b = compare["baseline"].match(text, m.end, min(s1, m.end + 80))
-    after_multiple = None
-    if not b and m.unit == "x":
-        # "gấp 1,5 lần năm 2024": find_times marked the time right after "gấp ... lần" a baseline
-        after_multiple = next((t for t in times.between(m.end, min(s1, m.end + 40))
-                               if t.kind == "baseline" and compare["after_multiple"].fullmatch(text, m.end, t.start)), None)
     if b:
         at, limit = b.end(), min(s1, b.end() + 50)  # the baseline never reaches past the sentence
-    elif after_multiple is not None:
-        at, limit = m.end, after_multiple.end
+    elif m.unit == "x" and (right_after := _time_right_after(text, m.end, times, s1)) is not None:
+        # "gấp 1,5 lần năm 2024": find_times marked the time right after "gấp ... lần" a baseline
+        at, limit = m.end, right_after.end
     else:
         # "So với năm 2020, số doanh nghiệp tăng gấp 1,5 lần": a comparison opening the sentence,
         # as a clause of its own before the number

@@ -66,6 +66,7 @@ def _patterns():
     first = {k: [p.split()[0] for p in lex[k]] for k in _GRAMMAR}
     total_lead = lex["months_total_lead"]
     since_words = words_alternation(load("time")["comparison"]["since"], flags="")
+    since_first = [p.split()[0] for p in load("time")["comparison"]["since"]]
     span_to = words_alternation(lex["span_to"], flags="")
     months = rf"{months_word}\s+{month}"
     to_date = (
@@ -101,14 +102,14 @@ def _patterns():
         # month) or to the month named
         ("year_to_date", (rf"{since_words}\s+{first_side}\s+{year}(?:\s+{rel_year})?\s+{span_to}\s+(?:"
                           rf"({words_alternation(lex['to_date_now'], flags='')})|(?:{words_alternation(lex['to_date_end'], flags='')}\s+)?{month}\s+(\d{{1,2}})(?:\s*/\s*{_Y})?(?![\d/]))"),
-         False, [p.split()[0] for p in load("time")["comparison"]["since"]]),
+         False, since_first),
         # "từ tháng 1 đến tháng 9/2025": the months between, not the last one
         ("months_from_to", rf"{since_words}\s+{month}\s+(\d{{1,2}})(?:\s*/\s*{_Y})?\s*(?:{span_to}|[-–])\s*(?:{month}\s+)?(\d{{1,2}})(?:\s*/\s*{_Y}(?!/)|\s+{year}\s+{rel_year})",
-         False, [p.split()[0] for p in load("time")["comparison"]["since"]]),
+         False, since_first),
         # "từ năm 2011 đến năm 2019", "kể từ 2016 đến 2020,": the span of years, not its last year
         # (bare years only before a non-letter: "từ 2000 đến 2020 doanh nghiệp" counts firms)
         ("years_from_to", rf"{since_words}\s+(?:{year}\s+{_Y}\s*(?:{span_to}|[-–])\s*(?:{year}\s+)?{_Y}|{_Y}\s*(?:{span_to}|[-–])\s*(?:{year}\s+{_Y}|{_Y}(?!\s*\p{{L}})))(?![\d/])",
-         False, [p.split()[0] for p in load("time")["comparison"]["since"]]),
+         False, since_first),
         ("year", rf"(?:{years_of}\s+)?{year}\s+{_Y}|{words_alternation(year_lead, flags='')}\s+{_Y}(?![\d/])", False, [*first["years_of"], *first["year"], *year_lead]),
         ("this_year", words_alternation(lex["this_year"], flags=""), False, listed["this_year"]),
         ("last_year", words_alternation(lex["last_year"], flags=""), False, listed["last_year"]),

@@ -204,6 +204,18 @@ def test_explain_of_empty_text_explains_nothing(text):
     assert json.loads(result.stdout)["mentions"] == []
 
 
+def test_explain_of_a_page_dates_it_by_its_metadata_before_doc_date(tmp_path):
+    # as extract does: the page states its own date, which --doc-date only stands in for
+    page = tmp_path / "bai.html"
+    page.write_text('<html><head><meta property="article:published_time" content="2025-11-05T08:30:00+07:00"></head>'
+                    "<body><p>Năm nay cả nước có 5.000 trạm BTS.</p></body></html>", encoding="utf-8")
+    result = run("explain", str(page), "-f", "json", "--doc-date", "2019")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["doc_date"] == "2025-11-05"
+    assert [m["period"] for m in report["mentions"]] == ["2025"]
+
+
 def test_explain_of_a_directory_is_a_one_line_error(tmp_path):
     result = run("explain", str(tmp_path))
     assert result.exit_code == 1

@@ -5,7 +5,6 @@ import json
 import re
 import sys
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 from typing import List, Optional
 
@@ -57,10 +56,10 @@ TextColumnOption = typer.Option(None, "--text-column", help="Column holding the 
 def _config(doc_date: Optional[str], taxonomy: List[str]) -> Config:
     """The run's Config from the shared options; a bad value is a usage error."""
     if doc_date is not None:
-        from .config import parse_doc_date
+        from .config import DATE_FORMS, parse_doc_date
 
         if not parse_doc_date(doc_date):
-            _err(f"error: --doc-date {doc_date!r}: expected a real date written YYYY, YYYY-MM or YYYY-MM-DD")
+            _err(f"error: --doc-date {doc_date!r}: expected {DATE_FORMS}")
             raise typer.Exit(2)
     return Config(doc_date=doc_date, taxonomy_files=_load_taxonomy(taxonomy))
 
@@ -221,10 +220,7 @@ def explain_command(
         _err(f"error: explain writes table or json, not {fmt!r}")
         raise typer.Exit(2)
     name, text, published = _read_text_or_path(source, ReadOptions())
-    config = _config(doc_date, taxonomy)
-    if published:  # as in extract, a page's published date stands before --doc-date
-        config = replace(config, doc_date=published)
-    report = explain(text, doc=name, config=config)
+    report = explain(text, doc=name, config=_config(doc_date, taxonomy).for_document(published))
     if fmt == "json":
         print(json.dumps(report, ensure_ascii=False, indent=1))
         return

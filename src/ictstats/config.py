@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _ISO = re.compile(r"(?:19|20)[0-9]{2}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
+# what a document date must be, as the errors about one say it
+DATE_FORMS = "a real date written YYYY, YYYY-MM or YYYY-MM-DD"
 
 
 def parse_doc_date(value: str) -> str | None:
@@ -62,7 +64,12 @@ class Config:
     def __post_init__(self):
         # a month 13 would resolve "năm nay" and "tháng trước" into periods that do not exist
         if self.doc_date and not parse_doc_date(self.doc_date):
-            raise ValueError(f"doc_date {self.doc_date!r}: expected a real date written YYYY, YYYY-MM or YYYY-MM-DD")
+            raise ValueError(f"doc_date {self.doc_date!r}: expected {DATE_FORMS}")
+
+    def for_document(self, published: str) -> Config:
+        """The settings for one document: the date it states itself (a page's metadata, a
+        corpus's --date-column) stands before ``doc_date``, which only stands in for it."""
+        return replace(self, doc_date=published) if published else self
 
 
 DEFAULT = Config()

@@ -5,7 +5,6 @@ import os
 import signal
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
 from typing import Iterable, Iterator
 
 from .config import Config
@@ -20,11 +19,8 @@ class ExtractionFailed(InputError):
 
 
 def _extract_one(doc: Document, config: Config) -> list[Row] | ExtractionFailed:
-    # a page's published date is the document stating its date, which --doc-date only stands in for
-    if doc.published:
-        config = replace(config, doc_date=doc.published)
     try:
-        return extract(doc.text, doc=doc.name, config=config)
+        return extract(doc.text, doc=doc.name, config=config.for_document(doc.published))
     except Exception as e:  # noqa: BLE001 - any bug; Ctrl-C and exits still propagate
         said = " ".join(str(e).split())  # one line, whatever the exception's message holds
         return ExtractionFailed(f"{doc.name}: extraction failed ({type(e).__name__}: {said}); this is a bug in ictstats, please report it with the document")

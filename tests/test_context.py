@@ -397,6 +397,9 @@ def test_detect_doc_date(text, date):
         (" date 2024-12-20 Bộ đặt mục tiêu năm 2025 có 80.000 doanh nghiệp công nghệ số, hiện đã có 74.000 doanh nghiệp.", "74.000 doanh nghiệp", "actual"),
         (" date 2024-12-20 Bộ đặt mục tiêu năm 2025 có 80.000 doanh nghiệp công nghệ số, hiện đã có 74.000 doanh nghiệp.", "80.000 doanh nghiệp", "target"),
         (" date 2024-12-20 Đến năm 2025 số thuê bao 5G đạt 50 triệu thuê bao, hiện nay mới có 10 triệu thuê bao đạt chuẩn.", "10 triệu thuê bao", "actual"),
+        (" date 2024-06-14 Từ 1/7/2024, các thuê bao 2G only sẽ bị ngừng cung cấp dịch vụ; hiện còn khoảng 12 triệu thuê bao 2G.", "khoảng 12 triệu thuê bao 2G", "actual"),
+        (" date 2024-06-14 Mạng 2G sẽ được tắt vào tháng 9, nhưng hiện vẫn có 5 triệu thuê bao sử dụng.", "5 triệu thuê bao", "actual"),
+        (" date 2024-06-14 Chính phủ sẽ hiện đại hóa hạ tầng với 3.000 trạm mới.", "3.000 trạm", "target"),
         # ... but "thực hiện có" is not "hiện có"
         (" date 2024-12-20 Mục tiêu năm 2025 thực hiện có hiệu quả 80% dịch vụ công.", "80%", "target"),
         # the level reached at a span's end after the document's date is a goal; where it started is not

@@ -353,6 +353,12 @@ BUGS_CAUGHT = [
       ("5 petabyte", 5, "PB"), ("5.000 TB", 5000, "TB"), ("2 Terabyte", 2, "TB"),
       note="data units spelled out were counts of 'petabyte'"),
     E("Doanh nghiệp cần tuyển gấp 500 kỹ sư", ("500 kỹ sư", 500, "count"), note="'gấp' is 'urgently' before a counted noun"),
+    E("Theo Nghị định 13/2023/NĐ-CP, tổ chức vi phạm có thể bị phạt đến 100 triệu đồng",
+      ("đến 100 triệu đồng", 1e8, "VND", {"qualifier": "<="}), note="a fine 'up to' was an exact 100 million"),
+    E("Mức phạt lên tới 5% tổng doanh thu của năm trước liền kề", ("lên tới 5%", 5, "%", {"qualifier": "<="})),
+    E("Doanh thu quảng cáo lên tới 100 tỷ đồng, tăng đến 30%", ("100 tỷ đồng", 1e11, "VND", {"qualifier": "="}), ("30%", 30, "%", {"qualifier": "=", "change": "up"}),
+      note="'lên tới', 'đến' say what was reached unless a fine is their head"),
+    E("Phạt tiền từ 30 triệu đến 50 triệu đồng", ("từ 30 triệu đến 50 triệu đồng", 3e7, "VND", {"qualifier": "range", "value_max": 5e7})),
 ]
 
 # Known failures: each must fail today (strict xfail); fix the rule, then move it up.

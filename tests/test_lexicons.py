@@ -11,7 +11,7 @@ from regen_golden import FIXTURES
 SECTIONS = {
     "numbers": {"scale", "scale_not_before", "attached_scale", "spelled", "ordinal", "ordinal_marker", "range"},
     "units": {"unit", "unit_rules", "rate_suffix", "price_per", "per_head", "per_capita", "currency_prefix", "multiplier_prefix", "part_of_total", "compound_duration"},
-    "qualifiers": {"qualifier", "qualifier_pair", "qualifier_exceptions", "change"},
+    "qualifiers": {"qualifier", "qualifier_pair", "qualifier_after_head", "qualifier_exceptions", "change"},
     "context": {
         "value_cues", "count_subject", "rate_words", "clause_openers", "back_reference", "breakdown", "restatement", "carry_over_words",
         "score", "bare", "rank", "ordinal", "names", "nouns",
@@ -184,7 +184,7 @@ def _gated_checks():
     from ictstats import qualifiers, units
 
     extract = importlib.import_module("ictstats.extract")
-    single, _ = qualifiers._qualifier_patterns()
+    single, _, headed = qualifiers._qualifier_patterns()
     up, down, _, change_gate, *_ = qualifiers._change_patterns()
     prefix, top, _, _, rank_gate = units._rank_patterns()
     value, *_, value_gate = extract._bare_patterns()
@@ -198,6 +198,9 @@ def _gated_checks():
         ("rank top", rank_gate, top, 30, ctx["rank"]["top"]),
         ("ordinal", units._ordinal_gate(), units._ordinal_pattern(), 30, ctx["ordinal"]["before"]),
         ("value cue", value_gate, value, 25, ctx["value_cues"]),
+    ] + [
+        (f"headed qualifier {i}", single[2], pattern, 25, [f"{h} {c}" for h in entry["heads"] for c in entry["cues"]])
+        for i, ((pattern, _), entry) in enumerate(zip(headed, qual["qualifier_after_head"]))
     ]
 
 

@@ -2,6 +2,8 @@
 
 >>> read_qualifier("đạt gần 43.54%", 8)
 ('~', 4)
+>>> read_qualifier("bị phạt tiền đến 100 triệu đồng", 17)
+('<=', 13)
 >>> read_change("tăng thêm khoảng 6,54%", 17)
 'up'
 >>> read_change("đã tăng ở mức kỷ lục lên 20.579", 25)
@@ -26,14 +28,20 @@ def _qualifier_patterns():
     # ending before the number, and at equal length the qualifier listed first wins
     names = {f"q{i}": qual for i, qual in enumerate(lex["qualifier"])}
     branches = "|".join(f"(?P<{name}>{words_alternation(lex['qualifier'][qual])})" for name, qual in names.items())
-    single = (regex.compile(_LEFT + "(?:" + branches + ")" + _SPACE + r"$"), names, word_gate([c for cues in lex["qualifier"].values() for c in cues]))
+    # a headed cue ("phạt đến"): the head before the cue, the cue (in the surface) before the number
+    headed = [
+        (regex.compile(_LEFT + words_alternation(h["heads"]) + r"\s+(?P<cue>" + words_alternation(h["cues"]) + ")" + _SPACE + r"$"), h["qualifier"])
+        for h in lex.get("qualifier_after_head", [])
+    ]
+    cue_words = [c for cues in lex["qualifier"].values() for c in cues] + [c for h in lex.get("qualifier_after_head", []) for c in h["cues"]]
+    single = (regex.compile(_LEFT + "(?:" + branches + ")" + _SPACE + r"$"), names, word_gate(cue_words))
     comparative = regex.compile(_LEFT + words_alternation(lex["qualifier_exceptions"]["comparative_heads"]) + r"\s+$")
-    return single, comparative
+    return single, comparative, headed
 
 
 def read_qualifier(text: str, start: int) -> tuple[str, int]:
     """(qualifier, new start) from the cue right before ``start``; ("=", start) if none."""
-    single, comparative = _qualifier_patterns()
+    single, comparative, headed = _qualifier_patterns()
     before = text[max(0, start - 25):start]
     offset = start - len(before)
     pattern, names, gate = single
@@ -41,6 +49,10 @@ def read_qualifier(text: str, start: int) -> tuple[str, int]:
         return "=", start
     m = pattern.search(before)
     if m is None:
+        for head_pattern, qual in headed:
+            h = head_pattern.search(before)
+            if h:
+                return qual, offset + h.start("cue")
         return "=", start
     qual, at = names[m.lastgroup], m.start()
     if qual == ">" and comparative.search(before[:at]):

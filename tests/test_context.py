@@ -305,6 +305,10 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         (" date 2025-11-10 Có 1,2 triệu tên miền .vn được các nhà đăng ký trong và ngoài nước duy trì qua 10 tháng.",
          "1,2 triệu tên miền", "2025-01/2025-10"),
         # a time opening the clause after a long source scopes the paragraph's later sentences
+        # "hiện đại hóa" (modernise), "quy định hiện hành" (in force) do not say "now"; "hiện giờ" does
+        (" date 2024-06-14 Chính phủ sẽ hiện đại hóa hạ tầng với 3.000 trạm mới.", "3.000 trạm", ""),
+        (" date 2024-06-14 Theo quy định hiện hành, mức phí là 20.000 đồng.", "20.000 đồng", ""),
+        (" date 2024-06-14 Hiện giờ mạng có 3.000 trạm.", "3.000 trạm", "2024-06-14"),
         # as one opening its sentence does; one deep inside a clause does not
         *[(f"{lead}, {time} Việt Nam có 412 vụ lộ lọt dữ liệu. Số tiền hacker đòi chuộc là hơn 1 triệu USD.",
            "hơn 1 triệu USD", period) for lead, time, period in (
@@ -400,6 +404,11 @@ def test_detect_doc_date(text, date):
         (" date 2024-06-14 Từ 1/7/2024, các thuê bao 2G only sẽ bị ngừng cung cấp dịch vụ; hiện còn khoảng 12 triệu thuê bao 2G.", "khoảng 12 triệu thuê bao 2G", "actual"),
         (" date 2024-06-14 Mạng 2G sẽ được tắt vào tháng 9, nhưng hiện vẫn có 5 triệu thuê bao sử dụng.", "5 triệu thuê bao", "actual"),
         (" date 2024-06-14 Chính phủ sẽ hiện đại hóa hạ tầng với 3.000 trạm mới.", "3.000 trạm", "target"),
+        (" date 2025-01-08 Ngành bán dẫn đặt mục tiêu đào tạo 50.000 kỹ sư vào năm 2030; hiện Việt Nam có khoảng 5.000 kỹ sư thiết kế vi mạch.",
+         "khoảng 5.000 kỹ sư", "actual"),
+        (" date 2025-01-08 Ngành bán dẫn đặt mục tiêu đào tạo 50.000 kỹ sư vào năm 2030; hiện Việt Nam có khoảng 5.000 kỹ sư thiết kế vi mạch.",
+         "50.000 kỹ sư", "target"),
+        (" date 2025-01-08 Kế hoạch hiện thực hóa 80% mục tiêu vào năm 2026.", "80%", "target"),
         # ... but "thực hiện có" is not "hiện có"
         (" date 2024-12-20 Mục tiêu năm 2025 thực hiện có hiệu quả 80% dịch vụ công.", "80%", "target"),
         # the level reached at a span's end after the document's date is a goal; where it started is not

@@ -114,7 +114,8 @@ def _patterns():
         ("this_year", words_alternation(lex["this_year"], flags=""), False, listed["this_year"]),
         ("last_year", words_alternation(lex["last_year"], flags=""), False, listed["last_year"]),
         ("last_month", words_alternation(lex["last_month"], flags=""), False, listed["last_month"]),
-        ("present", r"(?<!(?:" + "|".join(lex["present_not_after"]) + r")\s)" + words_alternation(lex["present"], flags=""), False, listed["present"]),
+        ("present", r"(?<!(?:" + "|".join(lex["present_not_after"]) + r")\s)" + words_alternation(lex["present"], flags="")
+         + r"(?!\s+" + words_alternation(lex["present_not_before"], flags="") + r"(?![\p{L}]))", False, listed["present"]),
         ("recent", r"(?<!(?<![\p{L}])" + words_alternation(lex["recent_not_after"], flags="") + r"\s+)" + words_alternation(lex["recent"], flags="")
          + r"(?!\s+" + words_alternation(lex["recent_not_before"], flags="") + r"(?![\p{L}]))", False, listed["recent"]),
     ]

@@ -24,6 +24,8 @@ METRIC_SENTENCES = [
     ("internet.vn_domains", "Số tên miền .vn đạt 600.000 tên miền, gồm cả tên miền mã quốc gia và tên miền Việt Nam.", "600.000 tên miền"),
     ("internet.vn_domains", "Số lượng tên miền \".vn\" tăng 5% so với năm trước.", "5%"),
     ("internet.vn_domains_new", "Năm 2016 đã có 106.140 tên miền được đăng ký mới; tên miền mới và tên miền phát triển mới tăng đều.", "106.140 tên miền"),
+    ("ict.profit", "Năm 2024, FPT ghi nhận doanh thu 62.849 tỷ đồng và lợi nhuận trước thuế 11.071 tỷ đồng.", "11.071 tỷ đồng"),
+    ("internet.users", "Việt Nam có 86% người dùng Internet và 40 triệu thuê bao.", "86%"),
     # a noun before the number: the cues around it say more than the noun alone
     ("internet.vn_domains_new", "Số tên miền đăng ký mới là 120.000.", "120.000"),
     ("internet.vn_domains_new", "Số lượng tên miền .vn duy trì là 580.000, tên miền mới đăng ký 120.000.", "120.000"),
@@ -139,6 +141,8 @@ def test_metric_from_cue(metric, text, surface):
         # stands before both: damage from attacks is not an attack count or rate
         ("Thiệt hại do tấn công mạng ước tính lên tới 17.000 tỷ đồng, tương đương 0,08% GDP.", "0,08%"),
         ("Thiệt hại do các vụ tấn công mạng khoảng 8.900 tỷ đồng (tương ứng 0,02% GDP).", "0,02%"),
+        # a cue after "và" is the next number's subject: company revenue is not profit
+        ("Năm 2024, FPT ghi nhận doanh thu 62.849 tỷ đồng và lợi nhuận trước thuế 11.071 tỷ đồng.", "62.849 tỷ đồng"),
     ],
 )
 def test_no_metric(text, surface):

@@ -48,6 +48,8 @@ def _patterns() -> dict[str, regex.Pattern]:
             + words_alternation([w for w in ctx["clause_openers"] if w[0].isalpha()]) + r"(?![\p{L}]))\s*"
             + words_alternation(ctx["rate_words"] + ctx["count_subject"]) + r"(?![\p{L}])"
         ),
+        # "doanh thu 62.849 tỷ đồng và lợi nhuận 11.071 tỷ đồng": a conjunction opens the next conjunct
+        "conjunction": regex.compile(r"(?<![\p{L}])" + words_alternation([w for w in ctx["clause_openers"] if w[0].isalpha()]) + r"(?![\p{L}])"),
         "breakdown": regex.compile(r"(?<![\p{L}])" + words_alternation(ctx["breakdown"]) + r"(?![\p{L}])"),
         "restatement": regex.compile(r"\s*[,(]?\s*" + words_alternation(ctx["restatement"]) + r"(?![\p{L}])\s*"),
         "paren_after": regex.compile(r"\s*\(\s*(?:" + words_alternation(lead_in) + r")?\s*"),
@@ -305,9 +307,13 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
     next_in_clause = nxt.start if nxt is not None and m.end <= nxt.start < tail_end else None
 
     def nearer_the_next(h) -> bool:
-        # "doanh thu đạt 10,5 tỷ USD và lợi nhuận 1,2 tỷ USD": a cue between two numbers is the
-        # nearer one's ("86% người dùng Internet và 40 triệu thuê bao": the first's)
-        return next_in_clause is not None and h.start >= m.end and next_in_clause - h.end < h.start - m.end
+        # "doanh thu đạt 10,5 tỷ USD, lợi nhuận 1,2 tỷ USD": a cue between two numbers is the
+        # nearer one's ("86% người dùng Internet và 40 triệu thuê bao": the first's), or the
+        # next one's when a conjunction stands before it ("62.849 tỷ đồng và lợi nhuận trước
+        # thuế 11.071 tỷ đồng")
+        if next_in_clause is None or h.start < m.end:
+            return False
+        return next_in_clause - h.end < h.start - m.end or _patterns()["conjunction"].search(text, m.end, h.start) is not None
 
     for h in sentence_hits:  # 1. a cue in the number's own words
         if m.token.start <= h.start < tail_end and fits(h.metric) and not nearer_the_next(h):

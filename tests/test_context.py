@@ -26,6 +26,15 @@ METRIC_SENTENCES = [
     ("internet.vn_domains_new", "Năm 2016 đã có 106.140 tên miền được đăng ký mới; tên miền mới và tên miền phát triển mới tăng đều.", "106.140 tên miền"),
     ("ict.profit", "Năm 2024, FPT ghi nhận doanh thu 62.849 tỷ đồng và lợi nhuận trước thuế 11.071 tỷ đồng.", "11.071 tỷ đồng"),
     ("internet.users", "Việt Nam có 86% người dùng Internet và 40 triệu thuê bao.", "86%"),
+    # "lần lượt": a list measures, in order, what the numbers (or the subjects named) before it measure
+    ("ict.profit", "Năm 2024, FPT ghi nhận doanh thu 62.849 tỷ đồng và lợi nhuận trước thuế 11.071 tỷ đồng, tăng lần lượt 19,4% và 19,7%.", "19,7%"),
+    ("ict.budget_contribution", "Doanh thu viễn thông đạt 340.000 tỷ đồng, lợi nhuận 50.000 tỷ đồng, nộp ngân sách 40.000 tỷ đồng, tăng lần lượt 3%, 5% và 7%.", "7%"),
+    ("ict.profit", "Doanh thu viễn thông đạt 340.000 tỷ đồng, lợi nhuận 50.000 tỷ đồng, nộp ngân sách 40.000 tỷ đồng, tăng lần lượt 3%, 5% và 7%.", "5%"),
+    ("internet.ipv6_adoption", "Tỷ lệ sử dụng IPv6 và tỷ lệ người dùng Internet lần lượt là 60% và 79%.", "60%"),
+    ("internet.users", "Tỷ lệ sử dụng IPv6 và tỷ lệ người dùng Internet lần lượt là 60% và 79%.", "79%"),
+    ("telecom.fixed_broadband_subscribers", "Số thuê bao di động và thuê bao băng rộng cố định lần lượt đạt 130 triệu và 24 triệu.", "24 triệu"),
+    # one subject for the whole list: every number measures it
+    ("internet.ipv6_adoption", "FPT Telecom và VNPT dẫn đầu với tỷ lệ ứng dụng IPv6 lần lượt là 31,7% và 21,12%.", "21,12%"),
     # a noun before the number: the cues around it say more than the noun alone
     ("internet.vn_domains_new", "Số tên miền đăng ký mới là 120.000.", "120.000"),
     ("internet.vn_domains_new", "Số lượng tên miền .vn duy trì là 580.000, tên miền mới đăng ký 120.000.", "120.000"),
@@ -143,6 +152,7 @@ def test_metric_from_cue(metric, text, surface):
         ("Thiệt hại do các vụ tấn công mạng khoảng 8.900 tỷ đồng (tương ứng 0,02% GDP).", "0,02%"),
         # a cue after "và" is the next number's subject: company revenue is not profit
         ("Năm 2024, FPT ghi nhận doanh thu 62.849 tỷ đồng và lợi nhuận trước thuế 11.071 tỷ đồng.", "62.849 tỷ đồng"),
+        ("Năm 2024, FPT ghi nhận doanh thu 62.849 tỷ đồng và lợi nhuận trước thuế 11.071 tỷ đồng, tăng lần lượt 19,4% và 19,7%.", "19,4%"),
     ],
 )
 def test_no_metric(text, surface):

@@ -16,7 +16,7 @@ import regex
 from . import metrics as metrics_mod
 from .config import parse_doc_date
 from .cues import Words
-from .lexicon import load, word_set, words_alternation
+from .lexicon import load, word_gate, word_set, words_alternation
 from .periods import comparison_patterns, find_times, shift
 from .qualifiers import is_level_pair
 from .status import StatusCues, closed_parentheses, status_for
@@ -50,6 +50,9 @@ def _patterns() -> dict[str, regex.Pattern]:
         ),
         # "doanh thu 62.849 tỷ đồng và lợi nhuận 11.071 tỷ đồng": a conjunction opens the next conjunct
         "conjunction": regex.compile(r"(?<![\p{L}])" + words_alternation([w for w in ctx["clause_openers"] if w[0].isalpha()]) + r"(?![\p{L}])"),
+        # the list's head: "lần lượt" then up to three words ("tăng", "là", "ở mức") and the number
+        "respectively": regex.compile(r"(?<![\p{L}])" + words_alternation(ctx["respectively"]) + r"(?:\s+[^\s\d,;.()]+){0,3}\s*$"),
+        "list_gap": regex.compile(r"\s*" + words_alternation(load("qualifiers")["change"]["list_joiners"]) + r"\s*"),
         "breakdown": regex.compile(r"(?<![\p{L}])" + words_alternation(ctx["breakdown"]) + r"(?![\p{L}])"),
         "restatement": regex.compile(r"\s*[,(]?\s*" + words_alternation(ctx["restatement"]) + r"(?![\p{L}])\s*"),
         "paren_after": regex.compile(r"\s*\(\s*(?:" + words_alternation(lead_in) + r")?\s*"),
@@ -170,10 +173,16 @@ def annotate(result, config) -> None:
     status_cues = StatusCues(text, sentence_end, words)
     previous = None
     following = {id(a): b for a, b in zip(result.mentions, result.mentions[1:])}
-    for m in result.mentions:
+    respective: dict[int, tuple[str, str]] = {}
+    for i, m in enumerate(result.mentions):
         sentence = layout.context_span(m.start)
         same_sentence_prev = previous if previous is not None and layout.sentence_span(previous.start) == layout.sentence_span(m.start) else None
-        m.metric, how = _metric(text, layout, m, sentence, same_sentence_prev, following.get(id(m)), hits, by_id, config.taxonomy_files)
+        if id(m) not in respective:
+            respective.update(_respective_metrics(text, layout, result.mentions, i, hits, by_id))
+        if id(m) in respective:
+            m.metric, how = respective.pop(id(m))
+        else:
+            m.metric, how = _metric(text, layout, m, sentence, same_sentence_prev, following.get(id(m)), hits, by_id, config.taxonomy_files)
         if m.metric:
             m.trace.append(("metric", f"{m.metric}: {how}"))
         # parentheses closed before the number keep their cues and times from reaching it
@@ -193,6 +202,49 @@ def annotate(result, config) -> None:
         if m.change or m.unit == "x":
             m.compared_to = _baseline(text, m, sentence, times)
         previous = m
+
+
+@functools.cache
+def _respectively_gate():
+    return word_gate(load("context")["respectively"])
+
+
+def _respective_metrics(text, layout, mentions, i, hits, by_id) -> dict[int, tuple[str, str]]:
+    """"doanh thu 62.849 tỷ đồng và lợi nhuận 11.071 tỷ đồng, tăng lần lượt 19,4% và 19,7%": the
+    list that starts at mentions[i] after "lần lượt" measures, in order, what as many numbers
+    just before it in the sentence measure (by id of the listed mention: (metric, how)).
+    When cues stand between those numbers and the list, they name its subjects instead ("tỷ
+    lệ sử dụng IPv6 và tỷ lệ người dùng Internet lần lượt là 60% và 79%"), one metric each."""
+    m = mentions[i]
+    window = text[max(0, m.start - 40):m.start]
+    if not _respectively_gate().search(window.lower()) or not _patterns()["respectively"].search(window):
+        return {}
+    sentence = layout.sentence_span(m.start)
+    listed = [m]
+    for n in mentions[i + 1:]:
+        if n.unit != m.unit or not _patterns()["list_gap"].fullmatch(text, listed[-1].end, n.start):
+            break
+        listed.append(n)
+    if len(listed) < 2:
+        return {}
+    before = [b for b in mentions[max(0, i - len(listed)):i] if b.start >= sentence[0]]
+    named_from = max(sentence[0], text.rfind(";", sentence[0], m.start) + 1, before[-1].end if before else 0)
+    subjects = []
+    for h in hits((named_from, m.start)):
+        if h.metric.id not in subjects:
+            subjects.append(h.metric.id)
+    if subjects:
+        if len(subjects) != len(listed) or not all(by_id[s].takes(n.unit, n.change) for s, n in zip(subjects, listed)):
+            return {}
+        return {id(n): (s, "'lần lượt': the subjects named before the list, in order") for s, n in zip(subjects, listed)}
+    if len(before) < len(listed):
+        return {}
+    out = {}
+    for earlier, n in zip(before, listed):
+        metric = by_id.get(earlier.metric)
+        fits = metric is not None and metric.takes(n.unit, n.change)
+        out[id(n)] = (metric.id if fits else "", f"'lần lượt': as {text[earlier.start:earlier.end]!r}, in order")
+    return out
 
 
 @functools.cache

@@ -358,6 +358,10 @@ BUGS_CAUGHT = [
     E("Mức phạt lên tới 5% tổng doanh thu của năm trước liền kề", ("lên tới 5%", 5, "%", {"qualifier": "<="})),
     E("Doanh thu quảng cáo lên tới 100 tỷ đồng, tăng đến 30%", ("100 tỷ đồng", 1e11, "VND", {"qualifier": "="}), ("30%", 30, "%", {"qualifier": "=", "change": "up"}),
       note="'lên tới', 'đến' say what was reached unless a fine is their head"),
+    E("Chi phí băng rộng cố định chỉ bằng 1/3 so với năm 2015", ("1/3", 100 / 3, "%"), note="a ratio after 'bằng' was a bare 1, its total dropped"),
+    E("Giá cước chỉ bằng 1/10 mức trung bình thế giới", ("1/10", 10, "%"), note="was 1 counting 'mức trung' and a count of 10"),
+    E("Doanh thu bằng 25/63 tỉnh cộng lại", ("25", 25, "count", {"item": "tỉnh"}), ("63 tỉnh", 63, "count"),
+      note="a known noun after the total keeps it a count out of a total"),
     E("Phạt tiền từ 30 triệu đến 50 triệu đồng", ("từ 30 triệu đến 50 triệu đồng", 3e7, "VND", {"qualifier": "range", "value_max": 5e7})),
 ]
 

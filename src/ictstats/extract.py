@@ -330,7 +330,7 @@ def classify(text: str, tok: NumberToken, protected: Protected, layout: Layout, 
     reading = read_measure(text, tok.end) or _score(text, tok)
     # most numbers have no "/" or "trong" after them: one string test settles them ("95/100 điểm" is a score)
     over = reading is None and text.startswith(total_openings(), tok.end) and tok.kind == "digits" and _whole(tok)
-    part = read_part_of_total(text, tok.end, tok.value) if over else None
+    part = read_part_of_total(text, tok.end, tok.value, tok.start) if over else None
     if part:
         reading, total = part
         # a fraction's value is its share; its mention covers the total, which is read no further

@@ -160,7 +160,12 @@ class PartReading(NamedTuple):
     total: float
 
 
-def read_part_of_total(text: str, end: int, numerator: float) -> PartReading | None:
+@functools.cache
+def _ratio_before() -> regex.Pattern:
+    return compile_before(r"(?<![\p{L}])" + words_alternation(load("units")["part_of_total"]["ratio_before"]) + r"[ \t\u00a0]+$")
+
+
+def read_part_of_total(text: str, end: int, numerator: float, start: int | None = None) -> PartReading | None:
     """"25/63 tỉnh" or "12 trong số 20 ứng dụng" (a count of 25 tỉnh out of 63) or
     "2/3 doanh nghiệp" (a fraction, in %; only with the slash: "1 trong 3 nhà mạng" is
     one of three carriers).
@@ -175,6 +180,12 @@ def read_part_of_total(text: str, end: int, numerator: float) -> PartReading | N
     True
     >>> read_part_of_total("xử lý 3 trong 5 ngày", 7, 3) is None  # a time, not a total
     True
+
+    With the number's ``start``, a ratio word before it makes a fraction of a slash that no
+    known counted noun follows:
+
+    >>> read_part_of_total("chỉ bằng 1/10 so với năm 2015", 10, 1, start=9).reading
+    UnitReading(unit='%', item='', end=13, rule='percent.fraction')
     """
     m = _total_pattern().match(text, end, end + 30)
     if not m:
@@ -184,6 +195,9 @@ def read_part_of_total(text: str, end: int, numerator: float) -> PartReading | N
     if not 0 < numerator <= total:
         return None
     counted = read_counted(text, m.end())
+    counts_nothing_known = counted is None or counted.unit != "count" or not is_known_noun(counted.item)
+    if slash and numerator < total and counts_nothing_known and start is not None and _ratio_before().search(text, max(0, start - 15), start):
+        return PartReading(UnitReading("%", "", m.end(), "percent.fraction"), total)
     if counted is None or counted.unit != "count":
         return None
     lex = load("units")["part_of_total"]

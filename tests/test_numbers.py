@@ -91,6 +91,34 @@ def test_vietnamese_numbers_parse_back(integer, decimals, scale):
     assert tokens[0].end - tokens[0].start == len(text)
 
 
+@given(integer=st.integers(min_value=1000, max_value=10**12), space=st.sampled_from([" ", "\u00a0", "\u202f"]))
+@example(integer=15_000, space=" ")
+def test_thousands_grouped_by_spaces_parse_back(integer, space):
+    """"15 000 000 thuê bao": a number whose thousands are grouped by spaces is one number,
+    where it cannot be two (two groups or more, a group opening with 0, or a no-break space)."""
+    text = f"{integer:,}".replace(",", space)
+    groups = text.split(space)
+    tokens = find_numbers(f"có {text} thuê bao")
+    if len(groups) > 2 or groups[1].startswith("0") or space != " ":
+        assert [(t.raw, t.value) for t in tokens] == [(text, integer)]
+    else:  # "tháng 5 120 vụ": a plain space between two short runs may part two numbers
+        assert [t.value for t in tokens] == [int(g) for g in groups]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("1 tỷ 500 triệu USD", 1.5e9), ("2 triệu 300 nghìn đồng", 2.3e6), ("2 nghìn tỷ 500 tỷ đồng", 2.5e12), ("3,5 triệu 200 nghìn", 3.7e6)],
+)
+def test_a_scaled_number_then_a_smaller_one_is_one_number(text, value):
+    tokens = find_numbers(text)
+    assert [t.value for t in tokens] == [value]
+
+
+@pytest.mark.parametrize("text", ["5 triệu 7 triệu", "3 triệu, 200 nghìn", "1 triệu 2 triệu nghìn", "2 nghìn 5 tỷ"])
+def test_scaled_numbers_that_do_not_compose_stay_apart(text):
+    assert len(find_numbers(text)) == 2
+
+
 _SPACES = st.lists(st.sampled_from([" ", "\u00a0", "\n", "\t", "\x1c"]), max_size=3).map("".join)
 _WORDS = st.sampled_from(["tỷ", "Tỷ", "TRIỆU", "nghìn", "Ngàn", "chục", "trăm", "lệ", "million", "Nam", "x", "5", "%", ""])
 

@@ -434,7 +434,8 @@ def _alone_on_line(text: str, tok: NumberToken, layout: Layout) -> bool:
     line = text[start:end].strip()
     if line == tok.raw:
         return True
-    words = line.split()
+    # the numeral is one word, however many spaces group its digits ("15 000 000 thuê bao")
+    words = (text[start:tok.start] + "".join(tok.raw.split()) + text[tok.start + len(tok.raw):end]).split()
     if len(words) <= 6 and sum(w.isdigit() for w in words) * 2 >= len(words):
         return True  # "Trang 1 2 3 Tiếp": pagination and counters, not prose
     if tok.kind == "digits" and line.startswith(tok.raw + " "):

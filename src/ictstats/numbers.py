@@ -48,6 +48,12 @@ class NumberToken(NamedTuple):
 
 # ASCII digits only: statistics are written with them, and float() cannot read every script's digits.
 _DIGITS = regex.compile(r"(?<![\p{L}\p{N}_])[0-9]+(?:[.,][0-9]+)*")
+# "15 000 000 thuê bao", "250 000 đồng": thousands grouped by spaces, after a run of one to
+# three digits. A no-break space is typeset for it; a plain space joins groups only where the
+# digits cannot be two numbers: two or more groups, or one that opens with 0 ("tháng 5 120
+# vụ" is a month and a count; "15 000" is one number).
+_SPACED_GROUPS = regex.compile(r"(?:[ \u00a0\u202f][0-9]{3}(?![0-9]|[.,][0-9]))+")
+_GROUP_SPACES = " \u00a0\u202f"
 _GLUED = regex.compile(r"\p{L}+")
 _NON_SPACE = regex.compile(r"\S+")
 _MULTIPLIER_SIGNS = "xX×"  # what a multiplier opens with: _multipliers looks for them with str.find
@@ -256,8 +262,18 @@ def find_numbers(text: str, *, english: bool | None = None, words: Words | None 
 
     _, _, attached_re, _, attached = _patterns()
     tokens: list[NumberToken] = []
+    grouped_to = 0  # the end of the last space-grouped number: the runs inside it are read
     for m in _DIGITS.finditer(text):
+        if m.start() < grouped_to:
+            continue
         raw, end, glued = m.group(), m.end(), ""
+        digits = raw
+        if len(raw) <= 3 and text[end:end + 1] and text[end] in _GROUP_SPACES and raw.isdigit():
+            groups = _SPACED_GROUPS.match(text, end)
+            if groups and (len(groups.group()) > 4 or groups.group()[1] == "0" or groups.group()[0] != " "):
+                end = grouped_to = groups.end()
+                raw = text[m.start():end]
+                digits = raw.translate(_NO_GROUP_SPACES)
         scale = 1.0
         # most numbers are followed by an ASCII space or sign, which no letter can be
         after = text[end:end + 1]
@@ -271,10 +287,11 @@ def find_numbers(text: str, *, english: bool | None = None, words: Words | None 
         if not glued:
             more, end = _read_scale(text, end)
             scale *= more
-        value = parse_digits(raw, scaled=scale != 1.0, english=english_style(raw, scale != 1.0))
+        value = parse_digits(digits, scaled=scale != 1.0, english=english_style(digits, scale != 1.0))
         if value is None:
             continue
         tokens.append(NumberToken(m.start(), end, apply_scale(value, scale), scale, "digits", raw, glued))
+    tokens = _join_compound_scales(text, tokens)
     for m in _multipliers(text):
         value = parse_digits(m.group(1), english=english_style(m.group(1), False))
         if value is not None:
@@ -289,6 +306,27 @@ def find_numbers(text: str, *, english: bool | None = None, words: Words | None 
             tokens.append(tok)
     tokens.sort(key=lambda t: t.start)
     return tokens
+
+
+_NO_GROUP_SPACES = str.maketrans("", "", _GROUP_SPACES)
+
+
+def _join_compound_scales(text: str, tokens: list[NumberToken]) -> list[NumberToken]:
+    """"1 tỷ 500 triệu USD", "2 triệu 300 nghìn đồng": a scaled number followed, after one
+    space, by one in a smaller scale that stays below the first's scale is one number.
+
+    >>> [(t.raw, t.value) for t in _join_compound_scales("đạt 1 tỷ 500 triệu USD", find_numbers("đạt 1 tỷ 500 triệu USD"))]
+    [('1 tỷ 500', 1500000000.0)]
+    """
+    out: list[NumberToken] = []
+    for tok in tokens:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.scale > tok.scale > 1.0 and tok.value < prev.scale and not prev.glued
+                and tok.start - prev.end == 1 and text[prev.end] in _GROUP_SPACES):
+            out[-1] = tok._replace(start=prev.start, value=prev.value + tok.value, scale=prev.scale, raw=text[prev.start:tok.start] + tok.raw)
+            continue
+        out.append(tok)
+    return out
 
 
 def _multipliers(text: str) -> list[regex.Match]:

@@ -319,6 +319,18 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         (" date 2025-11-10 Có 1,2 triệu tên miền .vn được các nhà đăng ký trong và ngoài nước duy trì qua 10 tháng.",
          "1,2 triệu tên miền", "2025-01/2025-10"),
         # a time opening the clause after a long source scopes the paragraph's later sentences
+        # "(lũy kế) từ đầu năm," closing its clause runs to the document's month
+        (" date 2025-07-10 Lũy kế từ đầu năm, Cục đã cấp 1.250 giấy phép.", "1.250 giấy phép", "2025-01/2025-07"),
+        (" date 2025-07-10 Từ đầu năm học mới, có 1.250 học sinh.", "1.250 học sinh", ""),
+        # a time without its year, in a new paragraph, is not in a forecast's later year named before it
+        (" date 2025-07-10 Năm 2026, doanh thu được dự báo đạt 5 triệu tỷ đồng.\n\nSáu tháng đầu năm, số doanh nghiệp mới đạt 4.500 doanh nghiệp.",
+         "4.500 doanh nghiệp", "2025-01/2025-06"),
+        (" date 2025-07-10 Năm 2026, doanh thu được dự báo đạt 5 triệu tỷ đồng.\n\nCuối tháng 6 vừa qua, tỷ lệ người dân có danh tính điện tử đạt 85%.",
+         "85%", "2025-06"),
+        # ... but in the same paragraph it is that year's
+        (" date 2025-07-10 Năm 2026, Bộ đặt mục tiêu doanh thu 5 triệu tỷ đồng. Trong 6 tháng đầu năm, phấn đấu đạt 2 triệu tỷ đồng.",
+         "2 triệu tỷ đồng", "2026-01/2026-06"),
+        (" date 2025-07-10 Năm 2023, doanh thu đạt 3 triệu tỷ đồng.\n\nTrong tháng 6, doanh thu đạt 300 nghìn tỷ đồng.", "300 nghìn tỷ đồng", "2023-06"),
         # "hiện đại hóa" (modernise), "quy định hiện hành" (in force) do not say "now"; "hiện giờ" does
         (" date 2024-06-14 Chính phủ sẽ hiện đại hóa hạ tầng với 3.000 trạm mới.", "3.000 trạm", ""),
         (" date 2024-06-14 Theo quy định hiện hành, mức phí là 20.000 đồng.", "20.000 đồng", ""),

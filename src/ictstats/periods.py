@@ -99,9 +99,10 @@ def _patterns():
         ("month", rf"{month}\s+(\d{{1,2}})(?![\d/]|[.,]\d|\s+{year})", False, first["month"]),
         ("year_range", rf"{year_span}\s+{_Y}\s*[-–]\s*{_Y}", False, first["year_span"]),
         # "từ đầu năm đến nay", "từ đầu năm 2025 đến hết tháng 5": January to now (the document's
-        # month) or to the month named
-        ("year_to_date", (rf"{since_words}\s+{first_side}\s+{year}(?:\s+{rel_year})?\s+{span_to}\s+(?:"
-                          rf"({words_alternation(lex['to_date_now'], flags='')})|(?:{words_alternation(lex['to_date_end'], flags='')}\s+)?{month}\s+(\d{{1,2}})(?:\s*/\s*{_Y})?(?![\d/]))"),
+        # month) or to the month named; "(lũy kế) từ đầu năm," closing its clause: to now
+        ("year_to_date", (rf"{since_words}\s+{first_side}\s+{year}(?:\s+{rel_year})?(?:\s+{span_to}\s+(?:"
+                          rf"({words_alternation(lex['to_date_now'], flags='')})|(?:{words_alternation(lex['to_date_end'], flags='')}\s+)?{month}\s+(\d{{1,2}})(?:\s*/\s*{_Y})?(?![\d/]))"
+                          rf"|()(?=\s*[,;:]))"),
          False, since_first),
         # "từ tháng 1 đến tháng 9/2025": the months between, not the last one
         ("months_from_to", rf"{since_words}\s+{month}\s+(\d{{1,2}})(?:\s*/\s*{_Y})?\s*(?:{span_to}|[-–])\s*(?:{month}\s+)?(\d{{1,2}})(?:\s*/\s*{_Y}(?!/)|\s+{year}\s+{rel_year})",
@@ -290,10 +291,13 @@ class _Years:
         return self._found
 
 
-def _nearby_year(text: str, pos: int, years_of: _Years) -> int | None:
+def _nearby_year(text: str, pos: int, years_of: _Years, doc_year: int | None = None) -> int | None:
     """The year "qua 11 tháng" or "trong tháng 11" belongs to: one stated in the same sentence,
     else the nearest year stated before it in the document; never a comparison's
-    ("so với cùng kỳ năm 2025" is the baseline's year, not the text's)."""
+    ("so với cùng kỳ năm 2025" is the baseline's year, not the text's). A year after the
+    document's own, stated in an earlier paragraph, was a forecast's: "Sáu tháng đầu năm"
+    in a new paragraph of a July 2025 article is 2025's, whatever "Năm 2026, ... dự báo"
+    said before it."""
     years = years_of()
     lo = max(text.rfind(".", max(0, pos - 600), pos), text.rfind("\n", max(0, pos - 600), pos)) + 1
     hi_candidates = [i for i in (text.find(". ", pos, pos + 600), text.find("\n", pos, pos + 600)) if i != -1]
@@ -309,6 +313,8 @@ def _nearby_year(text: str, pos: int, years_of: _Years) -> int | None:
     for j in range(first - 1, -1, -1):  # by index: a slice would copy every year of a long document
         at, year = years[j]
         if not compared.search(text, max(0, at - 30), at):
+            if doc_year and year > doc_year and "\n" in text[at:pos]:
+                return doc_year
             return year
     return None
 
@@ -348,7 +354,7 @@ def _resolve(kind: str, g, doc_date: str, doc_year: int | None, text: str, pos: 
             return int(written)
         if rel:
             return _year_of(rel.lower(), doc_year)
-        return _nearby_year(text, pos, years) or doc_year
+        return _nearby_year(text, pos, years, doc_year) or doc_year
 
     if kind == "first_months":
         n, side = _month_count(g.group(1)), " ".join((g.group(2) or "").lower().split())
@@ -359,11 +365,11 @@ def _resolve(kind: str, g, doc_date: str, doc_year: int | None, text: str, pos: 
         return f"{ym(year, lo)}/{ym(year, hi)}"
     if kind == "months_so_far":
         n = _month_count(g.group(1))
-        year = _nearby_year(text, pos, years)
+        year = _nearby_year(text, pos, years, doc_year)
         return f"{ym(year, 1)}/{ym(year, n)}" if year and 1 <= n <= 12 else ""
     if kind == "months_to_date":
         n = _month_count(g.group(1) or g.group(3) or g.group(4))
-        year = _nearby_year(text, pos, years) or doc_year
+        year = _nearby_year(text, pos, years, doc_year) or doc_year
         return f"{ym(year, 1)}/{ym(year, n)}" if year and 1 <= n <= 12 else ""
     if kind in ("quarter", "quarter_short"):  # "quý III/2025", "Q3/2025"
         q, year = _ROMAN[g.group(1).upper()], year_of(g.group(2), g.group(3))
@@ -375,8 +381,8 @@ def _resolve(kind: str, g, doc_date: str, doc_year: int | None, text: str, pos: 
             return ""
         return f"{ym(year, 1)}/{ym(year, 6)}" if first_half else f"{ym(year, 7)}/{ym(year, 12)}"
     if kind == "year_to_date":
-        written, now, hi, hi_year = g.groups()
-        if now:  # up to now: this year's, unless the text names another
+        written, now, hi, hi_year, open_ended = g.groups()
+        if now or open_ended is not None:  # up to now: this year's, unless the text names another
             if len(doc_date) < 7:
                 return ""
             year = _year_of(written.lower(), doc_year) if written else doc_year
@@ -405,7 +411,7 @@ def _resolve(kind: str, g, doc_date: str, doc_year: int | None, text: str, pos: 
         mo, y = int(g.group(1)), int(g.group(2))
         return ym(y, mo) if 1 <= mo <= 12 else ""
     if kind == "month":
-        year = _nearby_year(text, pos, years) or doc_year
+        year = _nearby_year(text, pos, years, doc_year) or doc_year
         mo = int(g.group(1))
         return ym(year, mo) if year and 1 <= mo <= 12 else ""
     if kind == "year_range":

@@ -435,6 +435,14 @@ def test_detect_doc_date(text, date):
         (" date 2025-01-08 Ngành bán dẫn đặt mục tiêu đào tạo 50.000 kỹ sư vào năm 2030; hiện Việt Nam có khoảng 5.000 kỹ sư thiết kế vi mạch.",
          "50.000 kỹ sư", "target"),
         (" date 2025-01-08 Kế hoạch hiện thực hóa 80% mục tiêu vào năm 2026.", "80%", "target"),
+        # "kỳ vọng" (expected) projects a figure; "phải có" (must have) sets a goal; a forecast
+        # beaten ("vượt kỳ vọng") leaves the result an actual, though the forecast's value is one
+        (" date 2025-03-01 Doanh nghiệp kỳ vọng doanh thu năm 2025 đạt 2 tỷ USD.", "2 tỷ USD", "estimate"),
+        (" date 2025-03-01 Thị trường AI được kỳ vọng sẽ đạt 1,5 tỷ USD vào năm 2030.", "1,5 tỷ USD", "target"),
+        (" date 2025-03-01 Chính phủ yêu cầu đến hết năm 2025 phải có 80% người dân dùng chữ ký số.", "80%", "target"),
+        (" date 2025-03-01 Năm 2024, doanh thu vượt kỳ vọng, đạt 2 tỷ USD.", "2 tỷ USD", "actual"),
+        (" date 2025-03-01 Năm 2024, doanh thu vượt dự báo (1,5 tỷ USD), đạt 2 tỷ USD.", "1,5 tỷ USD", "estimate"),
+        (" date 2025-03-01 Năm 2024, doanh thu vượt dự báo (1,5 tỷ USD), đạt 2 tỷ USD.", "2 tỷ USD", "actual"),
         # ... but "thực hiện có" is not "hiện có"
         (" date 2024-12-20 Mục tiêu năm 2025 thực hiện có hiệu quả 80% dịch vụ công.", "80%", "target"),
         # the level reached at a span's end after the document's date is a goal; where it started is not

@@ -5,7 +5,8 @@ A cue counts only before the number and in its scope: an estimate cue
 ``phấn đấu``, ``sẽ``) across the sentence, since goals are listed with ``;``.
 A cue inside a parenthesis that closes before the number does not reach it, and
 ``hoàn thành mục tiêu`` (a goal met) is not a target, though the goal's value
-given after it (``vượt chỉ tiêu đề ra (70.000 doanh nghiệp)``) is.
+given after it (``vượt chỉ tiêu đề ra (70.000 doanh nghiệp)``) is; nor is a
+forecast beaten (``vượt kỳ vọng``, ``vượt dự báo``) an estimate.
 """
 from __future__ import annotations
 
@@ -128,12 +129,17 @@ def status_for(text: str, sentence: tuple[int, int], start: int, end: int, doc_y
     def reachable(pos: int) -> bool:
         return not any(a <= pos < b for a, b in closed)
 
+    def beaten(s: int, e: int) -> bool:
+        """A goal or forecast met or beaten ("vượt chỉ tiêu", "vượt kỳ vọng"), whose own value
+        the number is not."""
+        return bool(_patterns()["met"].search(text[max(s0, s - 25):s])) and not _names_the_goal(text, e, start)
+
     found = []
     for s, e, cue in cues.between("target", s0, start):
-        if reachable(s) and (not _patterns()["met"].search(text[max(s0, s - 25):s]) or _names_the_goal(text, e, start)):
+        if reachable(s) and not beaten(s, e):
             found.append((e, len(cue), "target", cue))
     for s, e, cue in cues.between("estimate", segment_start, start):
-        if reachable(s):
+        if reachable(s) and not beaten(s, e):
             found.append((e, len(cue), "estimate", cue))
     if found:
         cue_end, _, status, cue = max(found)

@@ -199,8 +199,8 @@ def _gated_checks():
         ("ordinal", units._ordinal_gate(), units._ordinal_pattern(), 30, ctx["ordinal"]["before"]),
         ("value cue", value_gate, value, 25, ctx["value_cues"]),
     ] + [
-        (f"headed qualifier {i}", single[2], pattern, 25, [f"{h} {c}" for h in entry["heads"] for c in entry["cues"]])
-        for i, ((pattern, _), entry) in enumerate(zip(headed, qual["qualifier_after_head"]))
+        (f"headed qualifier {i}", head_gate, pattern, 25, [f"{h} {c}" for h in entry["heads"] for c in entry["cues"]])
+        for i, ((pattern, _, head_gate), entry) in enumerate(zip(headed, qual["qualifier_after_head"]))
     ]
 
 

@@ -268,7 +268,8 @@ def find_numbers(text: str, *, english: bool | None = None, words: Words | None 
             continue
         raw, end, glued = m.group(), m.end(), ""
         digits = raw
-        if len(raw) <= 3 and text[end:end + 1] and text[end] in _GROUP_SPACES and raw.isdigit():
+        # a digit after the next character first: most numbers are followed by a space and a word
+        if len(raw) <= 3 and text[end + 1:end + 2].isdigit() and text[end] in _GROUP_SPACES and raw.isdigit():
             groups = _SPACED_GROUPS.match(text, end)
             if groups and (len(groups.group()) > 4 or groups.group()[1] == "0" or groups.group()[0] != " "):
                 end = grouped_to = groups.end()
@@ -290,8 +291,13 @@ def find_numbers(text: str, *, english: bool | None = None, words: Words | None 
         value = parse_digits(digits, scaled=scale != 1.0, english=english_style(digits, scale != 1.0))
         if value is None:
             continue
-        tokens.append(NumberToken(m.start(), end, apply_scale(value, scale), scale, "digits", raw, glued))
-    tokens = _join_compound_scales(text, tokens)
+        tok = NumberToken(m.start(), end, apply_scale(value, scale), scale, "digits", raw, glued)
+        if scale != 1.0 and tokens and _compounds(text, tokens[-1], tok):
+            prev = tokens[-1]
+            tok = tok._replace(start=prev.start, value=prev.value + tok.value, scale=prev.scale, raw=text[prev.start:tok.start] + tok.raw)
+            tokens[-1] = tok
+            continue
+        tokens.append(tok)
     for m in _multipliers(text):
         value = parse_digits(m.group(1), english=english_style(m.group(1), False))
         if value is not None:
@@ -311,22 +317,15 @@ def find_numbers(text: str, *, english: bool | None = None, words: Words | None 
 _NO_GROUP_SPACES = str.maketrans("", "", _GROUP_SPACES)
 
 
-def _join_compound_scales(text: str, tokens: list[NumberToken]) -> list[NumberToken]:
+def _compounds(text: str, prev: NumberToken, tok: NumberToken) -> bool:
     """"1 tỷ 500 triệu USD", "2 triệu 300 nghìn đồng": a scaled number followed, after one
     space, by one in a smaller scale that stays below the first's scale is one number.
 
-    >>> [(t.raw, t.value) for t in _join_compound_scales("đạt 1 tỷ 500 triệu USD", find_numbers("đạt 1 tỷ 500 triệu USD"))]
+    >>> [(t.raw, t.value) for t in find_numbers("đạt 1 tỷ 500 triệu USD")]
     [('1 tỷ 500', 1500000000.0)]
     """
-    out: list[NumberToken] = []
-    for tok in tokens:
-        prev = out[-1] if out else None
-        if (prev is not None and prev.scale > tok.scale > 1.0 and tok.value < prev.scale and not prev.glued
-                and tok.start - prev.end == 1 and text[prev.end] in _GROUP_SPACES):
-            out[-1] = tok._replace(start=prev.start, value=prev.value + tok.value, scale=prev.scale, raw=text[prev.start:tok.start] + tok.raw)
-            continue
-        out.append(tok)
-    return out
+    return (prev.scale > tok.scale > 1.0 and tok.value < prev.scale and not prev.glued and prev.kind == "digits"
+            and tok.start - prev.end == 1 and text[prev.end] in _GROUP_SPACES)
 
 
 def _multipliers(text: str) -> list[regex.Match]:

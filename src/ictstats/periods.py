@@ -313,7 +313,7 @@ def _nearby_year(text: str, pos: int, years_of: _Years, doc_year: int | None = N
     for j in range(first - 1, -1, -1):  # by index: a slice would copy every year of a long document
         at, year = years[j]
         if not compared.search(text, max(0, at - 30), at):
-            if doc_year and year > doc_year and "\n" in text[at:pos]:
+            if doc_year and year > doc_year and text.find("\n", at, pos) != -1:
                 return doc_year
             return year
     return None

@@ -28,13 +28,14 @@ def _qualifier_patterns():
     # ending before the number, and at equal length the qualifier listed first wins
     names = {f"q{i}": qual for i, qual in enumerate(lex["qualifier"])}
     branches = "|".join(f"(?P<{name}>{words_alternation(lex['qualifier'][qual])})" for name, qual in names.items())
-    # a headed cue ("phạt đến"): the head before the cue, the cue (in the surface) before the number
+    # a headed cue ("phạt đến"): the head before the cue, the cue (in the surface) before the
+    # number; gated on its heads, as "đến", "tới" stand before numbers far more often than "phạt"
     headed = [
-        (regex.compile(_LEFT + words_alternation(h["heads"]) + r"\s+(?P<cue>" + words_alternation(h["cues"]) + ")" + _SPACE + r"$"), h["qualifier"])
+        (regex.compile(_LEFT + words_alternation(h["heads"]) + r"\s+(?P<cue>" + words_alternation(h["cues"]) + ")" + _SPACE + r"$"),
+         h["qualifier"], word_gate(h["heads"]))
         for h in lex.get("qualifier_after_head", [])
     ]
-    cue_words = [c for cues in lex["qualifier"].values() for c in cues] + [c for h in lex.get("qualifier_after_head", []) for c in h["cues"]]
-    single = (regex.compile(_LEFT + "(?:" + branches + ")" + _SPACE + r"$"), names, word_gate(cue_words))
+    single = (regex.compile(_LEFT + "(?:" + branches + ")" + _SPACE + r"$"), names, word_gate([c for cues in lex["qualifier"].values() for c in cues]))
     comparative = regex.compile(_LEFT + words_alternation(lex["qualifier_exceptions"]["comparative_heads"]) + r"\s+$")
     return single, comparative, headed
 
@@ -45,12 +46,11 @@ def read_qualifier(text: str, start: int) -> tuple[str, int]:
     before = text[max(0, start - 25):start]
     offset = start - len(before)
     pattern, names, gate = single
-    if not gate.search(before.lower()):
-        return "=", start
-    m = pattern.search(before)
+    lower = before.lower()
+    m = pattern.search(before) if gate.search(lower) else None
     if m is None:
-        for head_pattern, qual in headed:
-            h = head_pattern.search(before)
+        for head_pattern, qual, head_gate in headed:
+            h = head_gate.search(lower) and head_pattern.search(before)
             if h:
                 return qual, offset + h.start("cue")
         return "=", start

@@ -36,6 +36,8 @@ def _patterns() -> dict[str, regex.Pattern]:
     lead_in = quals + ctx["value_cues"] + time["status"]["estimate"]
     opening = words_alternation(period["after_number_lead"])
     paren_lead = r"(?:" + words_alternation(period["parenthesis_time_lead"]) + r"[\s:,]*)*"
+    # the clause openers that are words ("và", "còn", "trong khi"), as whole words
+    conjunction = r"(?<![\p{L}])" + words_alternation([w for w in ctx["clause_openers"] if w[0].isalpha()]) + r"(?![\p{L}])"
     return {
         "lead": regex.compile(
             r"\s*" + words_alternation(doc["lead_daypart"]) + r"?\s*(?:" + words_alternation(doc["lead_day"]) + r"\s+)?"
@@ -44,12 +46,11 @@ def _patterns() -> dict[str, regex.Pattern]:
         "rate": regex.compile(r"(?<![\p{L}])" + words_alternation(ctx["rate_words"]) + r"(?![\p{L}])"),
         "back_reference": regex.compile(r"(?<![\p{L}])" + words_alternation(ctx["back_reference"]) + r"(?![\p{L}])"),
         "fresh_subject": regex.compile(
-            r"(?:[" + regex.escape("".join(w for w in ctx["clause_openers"] if not w[0].isalpha())) + r"]|(?<![\p{L}])"
-            + words_alternation([w for w in ctx["clause_openers"] if w[0].isalpha()]) + r"(?![\p{L}]))\s*"
+            r"(?:[" + regex.escape("".join(w for w in ctx["clause_openers"] if not w[0].isalpha())) + r"]|" + conjunction + r")\s*"
             + words_alternation(ctx["rate_words"] + ctx["count_subject"]) + r"(?![\p{L}])"
         ),
         # "doanh thu 62.849 tỷ đồng và lợi nhuận 11.071 tỷ đồng": a conjunction opens the next conjunct
-        "conjunction": regex.compile(r"(?<![\p{L}])" + words_alternation([w for w in ctx["clause_openers"] if w[0].isalpha()]) + r"(?![\p{L}])"),
+        "conjunction": regex.compile(conjunction),
         # the list's head: "lần lượt" then up to three words ("tăng", "là", "ở mức") and the number
         "respectively": regex.compile(r"(?<![\p{L}])" + words_alternation(ctx["respectively"]) + r"(?:\s+[^\s\d,;.()]+){0,3}\s*$"),
         "list_gap": regex.compile(r"\s*" + words_alternation(load("qualifiers")["change"]["list_joiners"]) + r"\s*"),

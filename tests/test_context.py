@@ -586,7 +586,7 @@ def extend_time_lexicon(monkeypatch):
     from ictstats import lexicon, status
 
     extended = copy.deepcopy(load("time"))
-    cached = (periods._patterns, periods.looked_up_words, periods._first_part, periods._half_first, status._after_target_year)
+    cached = (periods._patterns, periods.looked_up_words, periods._first_part, periods._half_first, periods.present_guards, status._after_target_year)
     for module in (periods, status):
         monkeypatch.setattr(module, "load", lambda name: extended if name == "time" else lexicon.load(name))
 

@@ -12,7 +12,7 @@ import typer
 
 from . import __version__
 from .export import FORMATS, Writer, format_for
-from .config import Config
+from .config import READ_DATE_FORMS, Config
 from .export import plain_number, to_rows_of_dicts
 from .metrics import TaxonomyError, taxonomy as load_taxonomy
 from .inputs import MB, InputError, ReadOptions, all_documents, path_test, skipped_in
@@ -111,7 +111,7 @@ def extract_command(
     jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes; 0 = one per core. Output order does not depend on it."),
     text_column: Optional[str] = TextColumnOption,
     id_column: Optional[str] = typer.Option(None, "--id-column", help="Column naming each corpus document; doc becomes FILE#ID (default: the record number)."),
-    date_column: Optional[str] = typer.Option(None, "--date-column", help="Column with each corpus document's date (YYYY-MM-DD, an ISO timestamp, DD/MM/YYYY); it stands before --doc-date."),
+    date_column: Optional[str] = typer.Option(None, "--date-column", help=f"Column with each corpus document's date ({READ_DATE_FORMS}); it stands before --doc-date."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Decode inputs with this codec instead of detecting UTF-8/UTF-16/Windows-1258."),
     max_size: int = typer.Option(256, "--max-size", min=1, help="Refuse input files larger than this many MB."),
     dump_text: Optional[str] = typer.Option(None, "--dump-text", help="Write the text each document was read as (after decoding, HTML reduction and NFC) into this directory; offsets refer to it."),

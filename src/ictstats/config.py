@@ -8,6 +8,8 @@ from dataclasses import dataclass, replace
 _ISO = re.compile(r"(?:19|20)[0-9]{2}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 # what a document date must be, as the errors about one say it
 DATE_FORMS = "a real date written YYYY, YYYY-MM or YYYY-MM-DD"
+# what read_date takes: a page's metadata or a corpus's --date-column cell
+READ_DATE_FORMS = "YYYY-MM-DD, YYYY-MM, YYYY, an ISO timestamp or DD/MM/YYYY"
 
 
 def parse_doc_date(value: str) -> str | None:

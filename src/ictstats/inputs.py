@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .config import read_date
+from .config import READ_DATE_FORMS, read_date
 from .webpage import read_page
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
@@ -237,7 +237,7 @@ def _record_date(name: str, record: dict, n: int, column: str | None) -> str:
         return ""
     date = read_date(str(cell))  # a Parquet date or timestamp prints as ISO
     if not date:
-        raise InputError(f"{name}: record {n}'s {column!r} cell {str(cell)[:40]!r} is not a date (YYYY-MM-DD, YYYY-MM, YYYY or DD/MM/YYYY)")
+        raise InputError(f"{name}: record {n}'s {column!r} cell {str(cell)[:40]!r} is not a date ({READ_DATE_FORMS})")
     return date
 
 

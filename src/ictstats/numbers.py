@@ -52,8 +52,8 @@ _DIGITS = regex.compile(r"(?<![\p{L}\p{N}_])[0-9]+(?:[.,][0-9]+)*")
 # three digits. A no-break space is typeset for it; a plain space joins groups only where the
 # digits cannot be two numbers: two or more groups, or one that opens with 0 ("tháng 5 120
 # vụ" is a month and a count; "15 000" is one number).
-_SPACED_GROUPS = regex.compile(r"(?:[ \u00a0\u202f][0-9]{3}(?![0-9]|[.,][0-9]))+")
 _GROUP_SPACES = " \u00a0\u202f"
+_SPACED_GROUPS = regex.compile(rf"(?:[{_GROUP_SPACES}][0-9]{{3}}(?![0-9]|[.,][0-9]))+")
 _GLUED = regex.compile(r"\p{L}+")
 _NON_SPACE = regex.compile(r"\S+")
 _MULTIPLIER_SIGNS = "xX×"  # what a multiplier opens with: _multipliers looks for them with str.find

@@ -115,8 +115,7 @@ def _patterns():
         ("this_year", words_alternation(lex["this_year"], flags=""), False, listed["this_year"]),
         ("last_year", words_alternation(lex["last_year"], flags=""), False, listed["last_year"]),
         ("last_month", words_alternation(lex["last_month"], flags=""), False, listed["last_month"]),
-        ("present", r"(?<!(?:" + "|".join(lex["present_not_after"]) + r")\s)" + words_alternation(lex["present"], flags="")
-         + r"(?!\s+" + words_alternation(lex["present_not_before"], flags="") + r"(?![\p{L}]))", False, listed["present"]),
+        ("present", present_guards()[0] + words_alternation(lex["present"], flags="") + present_guards()[1], False, listed["present"]),
         ("recent", r"(?<!(?<![\p{L}])" + words_alternation(lex["recent_not_after"], flags="") + r"\s+)" + words_alternation(lex["recent"], flags="")
          + r"(?!\s+" + words_alternation(lex["recent_not_before"], flags="") + r"(?![\p{L}]))", False, listed["recent"]),
     ]
@@ -142,6 +141,16 @@ def _patterns():
     signed_on = words_alternation(lex["signed_on"], flags="")
     legal = compile_before(r"(?i)\d+[/\-]\S*\p{Lu}\S*(?:\s+\S+){0,8}?\s+" + signed_on + r"\s*$")
     return combined, group_counts, baseline, since, legal, by_word, at_digit
+
+
+@functools.cache
+def present_guards() -> tuple[str, str]:
+    """The look-behind and the look-ahead that keep the "hiện" of "now" from matching the same
+    syllable inside another word: "thực hiện", "xuất hiện" before it, "hiện đại", "hiện hành"
+    after it (time.toml period.present_not_after, present_not_before)."""
+    period = load("time")["period"]
+    return (r"(?<!(?<![\p{L}])" + words_alternation(period["present_not_after"]) + r"\s)",
+            r"(?!\s+" + words_alternation(period["present_not_before"]) + r"(?![\p{L}]))")
 
 
 _TIME_REACH = 200  # far longer than any time expression ("mười hai tháng đầu năm ngoái")
@@ -369,7 +378,7 @@ def _resolve(kind: str, g, doc_date: str, doc_year: int | None, text: str, pos: 
         return f"{ym(year, 1)}/{ym(year, n)}" if year and 1 <= n <= 12 else ""
     if kind == "months_to_date":
         n = _month_count(g.group(1) or g.group(3) or g.group(4))
-        year = _nearby_year(text, pos, years, doc_year) or doc_year
+        year = year_of(None, None)
         return f"{ym(year, 1)}/{ym(year, n)}" if year and 1 <= n <= 12 else ""
     if kind in ("quarter", "quarter_short"):  # "quý III/2025", "Q3/2025"
         q, year = _ROMAN[g.group(1).upper()], year_of(g.group(2), g.group(3))
@@ -411,7 +420,7 @@ def _resolve(kind: str, g, doc_date: str, doc_year: int | None, text: str, pos: 
         mo, y = int(g.group(1)), int(g.group(2))
         return ym(y, mo) if 1 <= mo <= 12 else ""
     if kind == "month":
-        year = _nearby_year(text, pos, years, doc_year) or doc_year
+        year = year_of(None, None)
         mo = int(g.group(1))
         return ym(year, mo) if year and 1 <= mo <= 12 else ""
     if kind == "year_range":

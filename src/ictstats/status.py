@@ -18,6 +18,7 @@ import regex
 
 from .cues import PhraseSet, Words
 from .lexicon import load, word_gate, words_alternation
+from .periods import present_guards
 
 
 @functools.cache
@@ -56,9 +57,7 @@ def _patterns() -> dict[str, regex.Pattern]:
     return {
         "horizon": regex.compile(rf"(?<!{record}\s)(?<![\p{{L}}]){horizon}\s+((?:19|20)\d{{2}})(?=[^;]*?(?<![\p{{L}}]){reach}(?![\p{{L}}]))"),
         "done": regex.compile(r"(?<![\p{L}])" + words_alternation(lex["done"]) + r"(?![\p{L}])"),
-        "actual_after": regex.compile(r"(?<![\p{L}])(?<!(?<![\p{L}])" + words_alternation(load("time")["period"]["present_not_after"]) + r"\s)"
-                                      + words_alternation(lex["actual_after_target"]) + r"(?![\p{L}])"
-                                      + r"(?!\s+" + words_alternation(load("time")["period"]["present_not_before"]) + r"(?![\p{L}]))"),
+        "actual_after": regex.compile(r"(?<![\p{L}])" + present_guards()[0] + words_alternation(lex["actual_after_target"]) + r"(?![\p{L}])" + present_guards()[1]),
         # "hoàn thành mục tiêu, chỉ tiêu", "vượt các chỉ tiêu", "đạt 100% kế hoạch"; not "đạt 100% (theo
         # kế hoạch ...": a parenthesis starts another phrase; nor "đạt 84%, mục tiêu là 85%": a clause
         # stop after a number does

@@ -251,3 +251,11 @@ def test_the_horizon_gate_never_hides_a_horizon_the_regex_finds():
             matched += 1
             assert status._horizon_gate().search(text.lower()), text
     assert matched >= 2 * len(phrases)
+
+
+def test_every_per_capita_base_names_a_unit():
+    # a base written in units.toml's `bases` must map to a unit once its separators are dropped
+    from ictstats.units import per_capita_unit
+
+    bases = load("units")["per_capita"]["bases"]
+    assert bases and all(per_capita_unit(b) in ("per100", "per1000") for b in bases)

@@ -30,8 +30,8 @@ from .qualifiers import is_level_pair, read_change, read_qualifier, read_qualifi
 from .row import Row
 from .text import Layout, normalize
 from .units import (
-    PER_CAPITA_BASE, UnitReading, currencies, is_known_noun, is_ordinal, per_capita_unit, read_counted, read_currency_before, read_item,
-    read_measure, read_part_of_total, read_rank, total_openings,
+    UnitReading, currencies, is_known_noun, is_ordinal, per_capita_base, per_capita_unit, read_counted, read_currency_before,
+    read_item, read_measure, read_part_of_total, read_rank, total_openings,
 )
 
 _SPACE = r"[ \t\u00a0]*"
@@ -537,7 +537,7 @@ def _per_capita_before() -> regex.Pattern:
     pc = load("units")["per_capita"]
     known = words_alternation(load("context")["nouns"]["known"])
     return compile_before(
-        r"(?:(?<![\p{L}])(" + known + r")(?:\s+\p{L}+){0,3}?\s*)?" + words_alternation(pc["joiners"]) + r"\s*" + PER_CAPITA_BASE + r"\s+"
+        r"(?:(?<![\p{L}])(" + known + r")(?:\s+\p{L}+){0,3}?\s*)?" + words_alternation(pc["joiners"]) + r"\s*" + per_capita_base() + r"\s+"
         + words_alternation(pc["population_words"]) + r"(?![\p{L}])[^\d;.!?]{0,40}?(?<![\p{L}])"
         + words_alternation(pc["value_verbs"]) + r"(?![\p{L}])[^\d;.!?]{0,15}$"
     )

@@ -82,8 +82,10 @@ def _rate_pattern(rule: str) -> tuple[regex.Pattern, dict]:
     return regex.compile(r"/(" + words_alternation(rates) + r")(?![\p{L}])"), {" ".join(k.lower().split()): v for k, v in rates.items()}
 
 
-# the bases a rate per head is written with: "/100 dân", "trên 1.000 dân"
-PER_CAPITA_BASE = r"(100|1\.000|1000|1,000)"
+@functools.cache
+def per_capita_base() -> str:
+    """The bases a rate per head is written with ("/100 dân", "trên 1.000 dân"), as a group."""
+    return "(" + words_alternation(load("units")["per_capita"]["bases"], flags="") + ")"
 
 
 def per_capita_unit(base: str) -> str:
@@ -100,7 +102,7 @@ def _per_capita_pattern() -> regex.Pattern:
     pc = load("units")["per_capita"]
     joiners = words_alternation(pc["joiners"])
     people = words_alternation(pc["population_words"])
-    return regex.compile(_SPACE + joiners + _SPACE + PER_CAPITA_BASE + _SPACE + people + r"(?![\p{L}])")
+    return regex.compile(_SPACE + joiners + _SPACE + per_capita_base() + _SPACE + people + r"(?![\p{L}])")
 
 
 def read_measure(text: str, pos: int) -> UnitReading | None:

@@ -306,7 +306,8 @@ def _nearby_year(text: str, pos: int, years_of: _Years, doc_year: int | None = N
     ("so với cùng kỳ năm 2025" is the baseline's year, not the text's). A year after the
     document's own, stated in an earlier paragraph, was a forecast's: "Sáu tháng đầu năm"
     in a new paragraph of a July 2025 article is 2025's, whatever "Năm 2026, ... dự báo"
-    said before it."""
+    said before it. An earlier paragraph's year scopes only if it opens its sentence: "Trong
+    quý III" after a paragraph ending "... trong năm 2024." is the document's year's."""
     years = years_of()
     lo = max(text.rfind(".", max(0, pos - 600), pos), text.rfind("\n", max(0, pos - 600), pos)) + 1
     hi_candidates = [i for i in (text.find(". ", pos, pos + 600), text.find("\n", pos, pos + 600)) if i != -1]
@@ -319,13 +320,31 @@ def _nearby_year(text: str, pos: int, years_of: _Years, doc_year: int | None = N
         if not compared.search(text, max(0, at - 30), at):
             return year
         i += 1
-    for j in range(first - 1, -1, -1):  # by index: a slice would copy every year of a long document
+    # by index: a slice would copy every year of a long document; and at most _LOOK_BACK years,
+    # so a document of many dated statements does not make each bare month walk back through all
+    for j in range(first - 1, max(-1, first - 1 - _LOOK_BACK), -1):
         at, year = years[j]
-        if not compared.search(text, max(0, at - 30), at):
-            if doc_year and year > doc_year and text.find("\n", at, pos) != -1:
+        if compared.search(text, max(0, at - 30), at):
+            continue
+        if doc_year and text.find("\n", at, pos) != -1:
+            if year > doc_year:
                 return doc_year
-            return year
+            if not _opens_sentence(text, at):
+                continue
+        return year
     return None
+
+
+_LOOK_BACK = 50
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Does the year at `at` open its sentence ("Năm 2024, ...", a heading "KẾT QUẢ NĂM 2024")?
+    Only such a year scopes the paragraphs after it; one closing a statement ("... đạt 1,2 tỷ
+    USD trong năm 2024.") dates that statement alone."""
+    reach = load("time")["period"]["paragraph_scope_chars"]
+    lo = max(0, at - reach)
+    return at < reach or text.rfind(". ", lo, at) != -1 or text.rfind("\n", lo, at) != -1
 
 
 _YEAR = regex.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]\d)")

@@ -367,6 +367,13 @@ BUGS_CAUGHT = [
     E("Doanh thu bằng 25/63 tỉnh cộng lại", ("25", 25, "count", {"item": "tỉnh"}), ("63 tỉnh", 63, "count"),
       note="a known noun after the total keeps it a count out of a total"),
     E("Phạt tiền từ 30 triệu đến 50 triệu đồng", ("từ 30 triệu đến 50 triệu đồng", 3e7, "VND", {"qualifier": "range", "value_max": 5e7})),
+    E("Doanh thu hợp nhất 9 tháng của VNPT ước đạt 45.600 tỷ đồng", ("45.600 tỷ đồng", 4.56e13, "VND"),
+      note="a firm's months of the year so far were a duration of 9 months"),
+    E("9 tháng qua, doanh thu đạt 250.000 tỷ đồng", ("250.000 tỷ đồng", 2.5e14, "VND"), note="'the past 9 months' is a time reference, not a figure"),
+    E("Kết thúc 9 tháng, Viettel đạt doanh thu 140.000 tỷ đồng", ("140.000 tỷ đồng", 1.4e14, "VND"),
+      note="'at the close of 9 months' was a duration"),
+    E("Sau 9 tháng của dự án, có 300 trạm", ("9 tháng", 9, "month"), ("300 trạm", 300, "count"),
+      note="after 'sau' the months before 'của' stay a span of time"),
 ]
 
 # Known failures: each must fail today (strict xfail); fix the rule, then move it up.

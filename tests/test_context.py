@@ -322,6 +322,10 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         # "(lũy kế) từ đầu năm," closing its clause runs to the document's month
         (" date 2025-07-10 Lũy kế từ đầu năm, Cục đã cấp 1.250 giấy phép.", "1.250 giấy phép", "2025-01/2025-07"),
         (" date 2025-07-10 Từ đầu năm học mới, có 1.250 học sinh.", "1.250 học sinh", ""),
+        # months of the year so far named by a firm's figure, "the past N months" or "at the close of N months"
+        (" date 2025-11-15 Doanh thu hợp nhất 9 tháng của VNPT ước đạt 45.600 tỷ đồng.", "45.600 tỷ đồng", "2025-01/2025-09"),
+        (" date 2025-11-15 9 tháng qua, doanh thu viễn thông đạt 250.000 tỷ đồng.", "250.000 tỷ đồng", "2025-01/2025-09"),
+        (" date 2025-11-15 Kết thúc 9 tháng, Viettel đạt doanh thu 140.000 tỷ đồng.", "140.000 tỷ đồng", "2025-01/2025-09"),
         # a time without its year, in a new paragraph, is not in a forecast's later year named before it
         (" date 2025-07-10 Năm 2026, doanh thu được dự báo đạt 5 triệu tỷ đồng.\n\nSáu tháng đầu năm, số doanh nghiệp mới đạt 4.500 doanh nghiệp.",
          "4.500 doanh nghiệp", "2025-01/2025-06"),

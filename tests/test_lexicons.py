@@ -80,7 +80,7 @@ def test_tone_variants(word, variants):
 
 
 def test_exclusions_read_the_word_lists_they_share_with_the_time_grammar(monkeypatch):
-    """A verb added to time.toml's months_before_verb makes "9 tháng <verb>" a time reference in
+    """A verb added to time.toml's months_followed_by makes "9 tháng <verb>" a time reference in
     the exclusions too, not only a period: the list is written once."""
     import copy
 
@@ -89,7 +89,7 @@ def test_exclusions_read_the_word_lists_they_share_with_the_time_grammar(monkeyp
     text = "Doanh thu 9 tháng vượt 5 tỷ USD"
     assert exclusions.Protected(text, [10]).reason(10) is None
     extended = copy.deepcopy(load("time"))
-    extended["period"]["months_before_verb"].append("vượt")
+    extended["period"]["months_followed_by"].append("vượt")
     monkeypatch.setattr(exclusions, "load", lambda name: extended if name == "time" else lexicon.load(name))
     exclusions._combined.cache_clear()
     try:

@@ -72,7 +72,7 @@ def _patterns():
     to_date = (
         rf"{words_alternation(total_lead, flags='')}\s+{months}(?![\p{{L}}\d/])(?!\s+{side}|\s+{year}\s+{rel_year})"
         # the look-ahead first: at most digits it fails at once, before the span words are tried
-        rf"|(?=(?:{months_word[1:]}\s+{month}\s+{words_alternation(lex['months_before_verb'], flags='')}(?![\p{{L}}]))"
+        rf"|(?=(?:{months_word[1:]}\s+{month}\s+{words_alternation(lex['months_followed_by'], flags='')}(?![\p{{L}}]))"
         rf"(?<!(?<![\p{{L}}]){words_alternation(lex['months_span_after'], flags='')}\s+){months}"
         # "3,1 triệu tỷ đồng (10 tháng)": a count of months alone in a parenthesis right after
         # a figure is the figure's months so far, not a duration

@@ -346,6 +346,12 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         (" date 2024-06-14 Chính phủ sẽ hiện đại hóa hạ tầng với 3.000 trạm mới.", "3.000 trạm", ""),
         (" date 2024-06-14 Theo quy định hiện hành, mức phí là 20.000 đồng.", "20.000 đồng", ""),
         (" date 2024-06-14 Hiện giờ mạng có 3.000 trạm.", "3.000 trạm", "2024-06-14"),
+        # "Đến nay," opening its clause says now; inside a sentence, or closing a span that
+        # started at a time the text does not date, it does not
+        (" date 2025-09-20\nĐến nay, đã có hơn 85 triệu tài khoản định danh điện tử được kích hoạt.", "hơn 85 triệu tài khoản", "2025-09-20"),
+        (" date 2025-09-20 Theo Bộ Công an, tính đến nay, có 85 triệu tài khoản.", "85 triệu tài khoản", "2025-09-20"),
+        (" date 2021-01-04 Năm 2020, Bộ yêu cầu gỡ bỏ nội dung vi phạm và cho đến nay Facebook đã đáp ứng 95% yêu cầu.", "95%", "2020"),
+        (" date 2020-08 Từ đầu nhiệm kỳ đến nay, cấp uỷ các cấp đã tiến hành 152 cuộc kiểm tra.", "152 cuộc kiểm tra", ""),
         # as one opening its sentence does; one deep inside a clause does not
         *[(f"{lead}, {time} Việt Nam có 412 vụ lộ lọt dữ liệu. Số tiền hacker đòi chuộc là hơn 1 triệu USD.",
            "hơn 1 triệu USD", period) for lead, time, period in (

@@ -115,7 +115,8 @@ def _patterns():
         ("this_year", words_alternation(lex["this_year"], flags=""), False, listed["this_year"]),
         ("last_year", words_alternation(lex["last_year"], flags=""), False, listed["last_year"]),
         ("last_month", words_alternation(lex["last_month"], flags=""), False, listed["last_month"]),
-        ("present", present_guards()[0] + words_alternation(lex["present"], flags="") + present_guards()[1], False, listed["present"]),
+        ("present", present_guards()[0] + words_alternation(lex["present"], flags="") + present_guards()[1]
+         + r"|(?<=(?:^|[\n.;:,])\s*)" + words_alternation(lex["present_fronted"], flags="") + r"(?=\s*,)", False, listed["present"] + listed["present_fronted"]),
         ("recent", r"(?<!(?<![\p{L}])" + words_alternation(lex["recent_not_after"], flags="") + r"\s+)" + words_alternation(lex["recent"], flags="")
          + r"(?!\s+" + words_alternation(lex["recent_not_before"], flags="") + r"(?![\p{L}]))", False, listed["recent"]),
     ]
@@ -156,7 +157,7 @@ def present_guards() -> tuple[str, str]:
 _TIME_REACH = 200  # far longer than any time expression ("mười hai tháng đầu năm ngoái")
 
 
-_LISTED = ("this_year", "last_year", "last_month", "present", "recent")
+_LISTED = ("this_year", "last_year", "last_month", "present", "present_fronted", "recent")
 _GRAMMAR = ("month", "year", "quarter", "year_span", "years_of")
 # Where a time expression can start: a digit with no letter or digit before it, or a starter word.
 # Every branch that can start at a digit starts with one or two digits followed by a space or

@@ -341,7 +341,12 @@ def test_user_taxonomy_adds_metrics(tmp_path):
          "1.805 vụ tấn công", "2025-07/2025-09"),
         (" date 2025-11-15 Các doanh nghiệp đã thu hút 1,5 tỷ USD vốn đầu tư mạo hiểm trong năm 2024.\n\nRiêng tháng 10, doanh thu đạt 300 tỷ đồng.",
          "300 tỷ đồng", "2025-10"),
+        (" date 2025-09-20\nThị trường thương mại điện tử Việt Nam năm 2024 đạt quy mô 25 tỷ USD.\n\nDoanh thu bưu chính 8 tháng đạt 55.000 tỷ đồng.",
+         "55.000 tỷ đồng", "2025-01/2025-08"),
+        (" date 2025-04-02\nChỉ số DTI năm 2024 của Hà Nội đạt 0,7213 điểm.\n\nSố vụ tấn công mạng trong tháng 3 là 120 vụ.", "120 vụ", "2025-03"),
+        # ... a heading or a time fronted before its comma does
         (" date 2025-03-01 KẾT QUẢ NĂM 2024\n\nTrong quý IV, có 1.805 vụ tấn công mạng.", "1.805 vụ tấn công", "2024-10/2024-12"),
+        (" date 2025-09-20 Trong 6 tháng đầu năm 2024, thị trường đạt 25 tỷ USD.\n\nRiêng tháng 5, doanh thu đạt 5 tỷ USD.", "5 tỷ USD", "2024-05"),
         # "hiện đại hóa" (modernise), "quy định hiện hành" (in force) do not say "now"; "hiện giờ" does
         (" date 2024-06-14 Chính phủ sẽ hiện đại hóa hạ tầng với 3.000 trạm mới.", "3.000 trạm", ""),
         (" date 2024-06-14 Theo quy định hiện hành, mức phí là 20.000 đồng.", "20.000 đồng", ""),

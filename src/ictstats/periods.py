@@ -330,7 +330,7 @@ def _nearby_year(text: str, pos: int, years_of: _Years, doc_year: int | None = N
         if doc_year and text.find("\n", at, pos) != -1:
             if year > doc_year:
                 return doc_year
-            if not _opens_sentence(text, at):
+            if not _scopes_paragraphs(text, at):
                 continue
         return year
     return None
@@ -339,13 +339,17 @@ def _nearby_year(text: str, pos: int, years_of: _Years, doc_year: int | None = N
 _LOOK_BACK = 50
 
 
-def _opens_sentence(text: str, at: int) -> bool:
-    """Does the year at `at` open its sentence ("Năm 2024, ...", a heading "KẾT QUẢ NĂM 2024")?
-    Only such a year scopes the paragraphs after it; one closing a statement ("... đạt 1,2 tỷ
-    USD trong năm 2024.") dates that statement alone."""
-    reach = load("time")["period"]["paragraph_scope_chars"]
-    lo = max(0, at - reach)
-    return at < reach or text.rfind(". ", lo, at) != -1 or text.rfind("\n", lo, at) != -1
+def _scopes_paragraphs(text: str, at: int) -> bool:
+    """Does the year at `at` head what follows it: a time fronted at the start of its line
+    ("Năm 2024, ...", "Trong 6 tháng đầu năm 2024, ...") or a heading ("KẾT QUẢ NĂM 2024")?
+    Only such a year scopes the paragraphs after it; one inside a statement ("Thị trường
+    ... năm 2024 đạt 25 tỷ USD", "... trong năm 2024.") dates that statement alone."""
+    line_start = text.rfind("\n", 0, at) + 1
+    return at - line_start <= load("time")["period"]["paragraph_scope_chars"] and bool(_HEADS_WHAT_FOLLOWS.match(text, at))
+
+
+# the year, then the comma of a fronted time or the end of a heading
+_HEADS_WHAT_FOLLOWS = regex.compile(r"\d{4}\s*(?:[,:]|\n|$)")
 
 
 _YEAR = regex.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]\d)")

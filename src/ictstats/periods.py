@@ -307,8 +307,9 @@ def _nearby_year(text: str, pos: int, years_of: _Years, doc_year: int | None = N
     ("so với cùng kỳ năm 2025" is the baseline's year, not the text's). A year after the
     document's own, stated in an earlier paragraph, was a forecast's: "Sáu tháng đầu năm"
     in a new paragraph of a July 2025 article is 2025's, whatever "Năm 2026, ... dự báo"
-    said before it. An earlier paragraph's year scopes only if it opens its sentence: "Trong
-    quý III" after a paragraph ending "... trong năm 2024." is the document's year's."""
+    said before it. An earlier paragraph's year scopes only if it heads what follows
+    (`_scopes_paragraphs`): "Trong quý III" after a paragraph ending "... trong năm 2024."
+    is the document's year's."""
     years = years_of()
     lo = max(text.rfind(".", max(0, pos - 600), pos), text.rfind("\n", max(0, pos - 600), pos)) + 1
     hi_candidates = [i for i in (text.find(". ", pos, pos + 600), text.find("\n", pos, pos + 600)) if i != -1]

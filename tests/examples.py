@@ -374,6 +374,11 @@ BUGS_CAUGHT = [
       note="'at the close of 9 months' was a duration"),
     E("Sau 9 tháng của dự án, có 300 trạm", ("9 tháng", 9, "month"), ("300 trạm", 300, "count"),
       note="after 'sau' the months before 'của' stay a span of time"),
+    E("Ngót 2 triệu hộ gia đình chưa có cáp quang", ("Ngót 2 triệu hộ gia đình", 2e6, "count", {"qualifier": "~"}),
+      note="'ngót' (just under, nearly) was left out of the surface"),
+    E("Mức chênh lệch trên dưới 1 điểm phần trăm", ("trên dưới 1 điểm phần trăm", 1, "pp", {"qualifier": "~"}),
+      note="'trên dưới' (give or take) was read as 'dưới', <"),
+    E("Có ngót nghét 500 doanh nghiệp", ("ngót nghét 500 doanh nghiệp", 500, "count", {"qualifier": "~"})),
 ]
 
 # Known failures: each must fail today (strict xfail); fix the rule, then move it up.

@@ -465,6 +465,12 @@ def test_detect_doc_date(text, date):
         (" date 2025-03-01 Năm 2024, doanh thu vượt kỳ vọng, đạt 2 tỷ USD.", "2 tỷ USD", "actual"),
         (" date 2025-03-01 Năm 2024, doanh thu vượt dự báo (1,5 tỷ USD), đạt 2 tỷ USD.", "1,5 tỷ USD", "estimate"),
         (" date 2025-03-01 Năm 2024, doanh thu vượt dự báo (1,5 tỷ USD), đạt 2 tỷ USD.", "2 tỷ USD", "actual"),
+        # a goal a result is measured against ("bằng 103% kế hoạch", "so với kế hoạch") is no target cue
+        (" date 2025-12-28 Năm 2025, doanh thu đạt 500 tỷ đồng, bằng 103% kế hoạch, tăng 11% so với năm 2024.", "11%", "actual"),
+        (" date 2025-12-28 Năm 2025, doanh thu ước đạt 4,3 triệu tỷ đồng, bằng 103% kế hoạch năm và tăng 11% so với năm 2024.", "11%", "estimate"),
+        (" date 2025-12-28 Doanh thu đạt 300 tỷ đồng, tương đương 98% kế hoạch, lợi nhuận 30 tỷ đồng.", "30 tỷ đồng", "actual"),
+        (" date 2025-12-28 So với kế hoạch năm, doanh thu đạt 95%.", "95%", "actual"),
+        (" date 2025-12-28 Theo kế hoạch, doanh thu năm 2026 tương đương 5 tỷ USD.", "5 tỷ USD", "target"),
         # ... but "thực hiện có" is not "hiện có"
         (" date 2024-12-20 Mục tiêu năm 2025 thực hiện có hiệu quả 80% dịch vụ công.", "80%", "target"),
         # the level reached at a span's end after the document's date is a goal; where it started is not

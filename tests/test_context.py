@@ -25,6 +25,11 @@ METRIC_SENTENCES = [
     ("internet.vn_domains", "Số lượng tên miền \".vn\" tăng 5% so với năm trước.", "5%"),
     ("internet.vn_domains_new", "Năm 2016 đã có 106.140 tên miền được đăng ký mới; tên miền mới và tên miền phát triển mới tăng đều.", "106.140 tên miền"),
     ("ict.profit", "Năm 2024, FPT ghi nhận doanh thu 62.849 tỷ đồng và lợi nhuận trước thuế 11.071 tỷ đồng.", "11.071 tỷ đồng"),
+    # "lãi ròng", "lãi trước thuế" (net, pre-tax profit) say profit as company results write it
+    ("ict.profit", "Doanh thu thuần của Viettel Construction đạt 9.800 tỷ đ, lãi ròng 550 tỷ đ.", "550 tỷ đ"),
+    ("ict.profit", "FPT báo lãi trước thuế 9.000 tỷ đồng, tăng 20%.", "20%"),
+    ("ict.profit", "Năm 2024, CMC ghi nhận lãi sau thuế 300 tỷ đồng.", "300 tỷ đồng"),
+    ("ict.profit", "Biên lãi gộp cải thiện, lãi gộp đạt 2.100 tỷ đồng.", "2.100 tỷ đồng"),
     ("internet.users", "Việt Nam có 86% người dùng Internet và 40 triệu thuê bao.", "86%"),
     # "lần lượt": a list measures, in order, what the numbers (or the subjects named) before it measure
     ("ict.profit", "Năm 2024, FPT ghi nhận doanh thu 62.849 tỷ đồng và lợi nhuận trước thuế 11.071 tỷ đồng, tăng lần lượt 19,4% và 19,7%.", "19,7%"),
@@ -153,6 +158,7 @@ def test_metric_from_cue(metric, text, surface):
         # a cue after "và" is the next number's subject: company revenue is not profit
         ("Năm 2024, FPT ghi nhận doanh thu 62.849 tỷ đồng và lợi nhuận trước thuế 11.071 tỷ đồng.", "62.849 tỷ đồng"),
         ("Năm 2024, FPT ghi nhận doanh thu 62.849 tỷ đồng và lợi nhuận trước thuế 11.071 tỷ đồng, tăng lần lượt 19,4% và 19,7%.", "19,4%"),
+        ("Lãi suất cho vay ưu đãi là 8%/năm.", "8%"),  # an interest rate is no profit
     ],
 )
 def test_no_metric(text, surface):

@@ -357,6 +357,12 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         (" date 2024-06-14 Chính phủ sẽ hiện đại hóa hạ tầng với 3.000 trạm mới.", "3.000 trạm", ""),
         (" date 2024-06-14 Theo quy định hiện hành, mức phí là 20.000 đồng.", "20.000 đồng", ""),
         (" date 2024-06-14 Hiện giờ mạng có 3.000 trạm.", "3.000 trạm", "2024-06-14"),
+        # "cả năm" (the whole year) is the year the text last named, else the document's; a
+        # heading's half-year does not narrow it
+        (" date 2025-07-05\nBÁO CÁO 6 THÁNG ĐẦU NĂM 2025\n\nPhấn đấu doanh thu viễn thông cả năm đạt 350.000 tỷ đồng.", "350.000 tỷ đồng", "2025"),
+        (" date 2025-12-20 Tính chung cả năm, doanh thu viễn thông đạt 340.000 tỷ đồng.", "340.000 tỷ đồng", "2025"),
+        (" date 2025-03-01\nNăm 2024, thị trường khởi sắc; doanh thu cả năm đạt 5 tỷ USD.", "5 tỷ USD", "2024"),
+        (" date 2025-12-20\nTrong cả năm học, có 300 trường học kết nối Internet.", "300 trường học", ""),
         # "Đến nay," opening its clause says now; inside a sentence, or closing a span that
         # started at a time the text does not date, it does not
         (" date 2025-09-20\nĐến nay, đã có hơn 85 triệu tài khoản định danh điện tử được kích hoạt.", "hơn 85 triệu tài khoản", "2025-09-20"),

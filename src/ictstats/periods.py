@@ -112,6 +112,10 @@ def _patterns():
         ("years_from_to", rf"{since_words}\s+(?:{year}\s+{_Y}\s*(?:{span_to}|[-–])\s*(?:{year}\s+)?{_Y}|{_Y}\s*(?:{span_to}|[-–])\s*(?:{year}\s+{_Y}|{_Y}(?!\s*\p{{L}})))(?![\d/])",
          False, since_first),
         ("year", rf"(?:{years_of}\s+)?{year}\s+{_Y}|{words_alternation(year_lead, flags='')}\s+{_Y}(?![\d/])", False, [*first["years_of"], *first["year"], *year_lead]),
+        # "Tính chung cả năm,", "doanh thu cả năm đạt": the whole year the text speaks of ("cả năm
+        # 2025" and "cả năm nay" are left to the year branches)
+        ("whole_year", words_alternation(lex["whole_year"], flags="") + rf"(?!\s+(?:{_Y}|{rel_year}|{words_alternation(lex['whole_year_not_before'], flags='')})(?![\p{{L}}\d]))",
+         False, listed["whole_year"]),
         ("this_year", words_alternation(lex["this_year"], flags=""), False, listed["this_year"]),
         ("last_year", words_alternation(lex["last_year"], flags=""), False, listed["last_year"]),
         ("last_month", words_alternation(lex["last_month"], flags=""), False, listed["last_month"]),
@@ -157,7 +161,7 @@ def present_guards() -> tuple[str, str]:
 _TIME_REACH = 200  # far longer than any time expression ("mười hai tháng đầu năm ngoái")
 
 
-_LISTED = ("this_year", "last_year", "last_month", "present", "present_fronted", "recent")
+_LISTED = ("whole_year", "this_year", "last_year", "last_month", "present", "present_fronted", "recent")
 _GRAMMAR = ("month", "year", "quarter", "year_span", "years_of")
 # Where a time expression can start: a digit with no letter or digit before it, or a starter word.
 # Every branch that can start at a digit starts with one or two digits followed by a space or
@@ -455,6 +459,9 @@ def _resolve(kind: str, g, doc_date: str, doc_year: int | None, text: str, pos: 
         return f"{first}/{last}" if first < last else ""
     if kind == "year":
         return next(y for y in g.groups() if y)
+    if kind == "whole_year":
+        year = year_of(None, None)
+        return f"{year:04d}" if year else ""
     if kind == "this_year":
         return f"{doc_year:04d}" if doc_year else ""
     if kind == "last_year":

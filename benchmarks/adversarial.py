@@ -45,6 +45,10 @@ CASES = {
     "phone after its lead word": lambda n: "tổng đài " + "1 " * n + "số",
     "hotline numbers": lambda n: "1900 " * n + "1234",
     "round-the-clock slashes": lambda n: "24/" * n + "7 giờ",
+    # each heading of goals looks ahead for the next heading of its rank: nested ranks and
+    # plain lines between must not make that quadratic
+    "nested headings of goals": lambda n: "I. NHIỆM VỤ\n1. Nhiệm vụ\n1.1 Nhiệm vụ\n1.1.1 Nhiệm vụ\nĐạt 5%.\n" * (n // 10 + 1),
+    "headings of goals over long sections": lambda n: "II. NHIỆM VỤ NĂM 2026\n" + "Phủ sóng 5G tới 90% dân số.\n" * n,
 }
 
 

@@ -438,6 +438,27 @@ def test_detect_doc_date(text, date):
 
 # --- status -----------------------------------------------------------------------
 
+_REPORT = """ date 2025-07-05
+BÁO CÁO SƠ KẾT 6 THÁNG ĐẦU NĂM 2025
+
+I. KẾT QUẢ ĐẠT ĐƯỢC
+1. Bưu chính
+- Doanh thu dịch vụ bưu chính ước đạt 32.000 tỷ đồng.
+2. Viễn thông
+- Tổng số thuê bao băng rộng di động: 89 triệu
+
+II. NHIỆM VỤ 6 THÁNG CUỐI NĂM
+1. Viễn thông
+- Phủ sóng 5G tới 90% dân số.
+2. Chuyển đổi số
+- Hoàn thành 100% dịch vụ công trực tuyến toàn trình.
+- Tỷ lệ hồ sơ trực tuyến dự kiến đạt 95%.
+
+III. KIẾN NGHỊ
+Bộ đã gửi 3 kiến nghị lên Chính phủ.
+"""
+
+
 @pytest.mark.parametrize(
     "text, surface, status",
     [
@@ -477,6 +498,17 @@ def test_detect_doc_date(text, date):
         (" date 2025-03-01 Năm 2024, doanh thu vượt kỳ vọng, đạt 2 tỷ USD.", "2 tỷ USD", "actual"),
         (" date 2025-03-01 Năm 2024, doanh thu vượt dự báo (1,5 tỷ USD), đạt 2 tỷ USD.", "1,5 tỷ USD", "estimate"),
         (" date 2025-03-01 Năm 2024, doanh thu vượt dự báo (1,5 tỷ USD), đạt 2 tỷ USD.", "2 tỷ USD", "actual"),
+        # a figure under a heading of goals, down to the next heading of its rank, is a goal when
+        # no cue says otherwise; a heading of results that names the plan ("THỰC HIỆN KẾ HOẠCH") is not one
+        *[(_REPORT, surface, status) for surface, status in (
+            ("32.000 tỷ đồng", "estimate"), ("89 triệu", "actual"), ("90%", "target"), ("100%", "target"),
+            ("95%", "estimate"), ("3 kiến nghị", "actual"))],
+        (" date 2025-12-28\nMục tiêu cụ thể:\n\nPhủ sóng 5G toàn quốc với tốc độ 1 Gbps.\n\nKết quả đạt được năm 2025\n\nĐã phủ sóng 5G tới 26% dân số.",
+         "1 Gbps", "target"),
+        (" date 2025-12-28\nMục tiêu cụ thể:\n\nPhủ sóng 5G toàn quốc với tốc độ 1 Gbps.\n\nKết quả đạt được năm 2025\n\nĐã phủ sóng 5G tới 26% dân số.",
+         "26%", "actual"),
+        (" date 2026-01-05\nI. KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2025\n- Số thuê bao 5G đạt 12 triệu.", "12 triệu", "actual"),
+        (" date 2026-01-05\n- Nhiệm vụ năm 2025: phủ sóng 5G\n- Số thuê bao 5G đạt 12 triệu.", "12 triệu", "actual"),
         # a goal a result is measured against ("bằng 103% kế hoạch", "so với kế hoạch") is no target cue
         (" date 2025-12-28 Năm 2025, doanh thu đạt 500 tỷ đồng, bằng 103% kế hoạch, tăng 11% so với năm 2024.", "11%", "actual"),
         (" date 2025-12-28 Năm 2025, doanh thu ước đạt 4,3 triệu tỷ đồng, bằng 103% kế hoạch năm và tăng 11% so với năm 2024.", "11%", "estimate"),

@@ -19,7 +19,7 @@ from .cues import Words
 from .lexicon import load, word_gate, word_set, words_alternation
 from .periods import comparison_patterns, find_times, shift
 from .qualifiers import is_level_pair
-from .status import StatusCues, closed_parentheses, status_for
+from .status import StatusCues, closed_parentheses, status_for, target_sections
 
 _WORDS = regex.compile(r"\p{L}+")
 _STOP = regex.compile(r"\.\s+")
@@ -172,6 +172,7 @@ def annotate(result, config) -> None:
         return cue_list[bisect.bisect_left(cue_starts, span[0]):bisect.bisect_left(cue_starts, span[1])]
 
     status_cues = StatusCues(text, sentence_end, words)
+    goal_sections = target_sections(text, layout.line_starts)
     previous = None
     following = {id(a): b for a, b in zip(result.mentions, result.mentions[1:])}
     respective: dict[int, tuple[str, str]] = {}
@@ -194,6 +195,11 @@ def annotate(result, config) -> None:
         if m.period:
             m.trace.append(("period", f"{m.period}: {how}"))
         m.status, cue = status_for(text, sentence, m.start, m.end, doc_year, status_cues, closed)
+        if m.status == "actual" and not cue:
+            # no cue either way: a figure under a heading of goals ("II. NHIỆM VỤ NĂM 2026") is one
+            heading = next((h for a, b, h in goal_sections if a <= m.start < b), None)
+            if heading:
+                m.status, cue = "target", f"under the heading {heading!r}"
         if m.status == "actual" and after_document(m.period, result.doc_date) and m.unit not in _durations():
             # nothing stated as done can lie ahead of its document: a plain future figure is a
             # goal. A duration is the calendar's ("vào năm 2045, khi nước ta tròn 100 năm")

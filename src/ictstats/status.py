@@ -105,6 +105,67 @@ class StatusCues:
         return [h for h in hits[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)] if h[1] <= end]
 
 
+# a heading's numbering and its rank: "II." 1, "2." 2, "2.1." 3, "a)" 4; unnumbered, a line in
+# capitals ranks 1 and any other 5
+_NUMBERING = regex.compile(r"[ \t]*(?:(?P<roman>[IVX]{1,4})[.)]|(?P<digits>\d{1,2}(?:\.\d{1,2}){0,3})[.)]?|(?P<letter>[a-zđ])\))[ \t]+")
+_BULLET = regex.compile(r"[ \t]*[-–•*+]")
+_HEADING_CHARS = 160
+# a section of goals ends after this many lines at most, so a document of many such headings
+# without a heading of higher rank after them costs no more than this per heading
+_SECTION_LINES = 400
+
+
+@functools.cache
+def _target_heading() -> regex.Pattern:
+    """A line that opens with a target_heading word, found at the line break before it: a
+    pattern that starts with a literal is searched for that literal, where "^" in multi-line
+    mode is tried at every position, ten times slower."""
+    words = words_alternation(load("time")["status"]["target_heading"])
+    numbering = r"(?:(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)][ \t]*)?"
+    return regex.compile(rf"(?i)\n[ \t]*{numbering}{words}(?![\p{{L}}])")
+
+
+def _heading_rank(line: str) -> int | None:
+    """The rank of a heading line (1 is highest), or None when the line is not a heading:
+    too long, a list item, or a sentence with its closing stop."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > _HEADING_CHARS or stripped.endswith((".", "!", "?", ";")) or _BULLET.match(line):
+        return None
+    numbered = _NUMBERING.match(line)
+    if numbered:
+        return 1 if numbered["roman"] else 4 if numbered["letter"] else 1 + numbered["digits"].count(".") + 1
+    letters = [c for c in stripped if c.isalpha()]
+    return 1 if letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters) else 5
+
+
+def target_sections(text: str, line_starts: list[int]) -> list[tuple[int, int, str]]:
+    r"""(start, end, heading) of the parts of a document under a heading of goals ("II. NHIỆM
+    VỤ 6 THÁNG CUỐI NĂM"), each down to the next heading of the same rank or higher.
+
+    >>> text = "I. KẾT QUẢ\nĐạt 5 tỷ USD.\nII. NHIỆM VỤ\n1. Viễn thông\nPhủ 5G tới 90% dân số.\nIII. KIẾN NGHỊ\n"
+    >>> starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    >>> [(heading, text[a:b]) for a, b, heading in target_sections(text, starts)]
+    [('II. NHIỆM VỤ', '1. Viễn thông\nPhủ 5G tới 90% dân số.\n')]
+    """
+    sections = []
+    for m in _target_heading().finditer("\n" + text):  # the "\n" lets the first line be one too
+        i = bisect.bisect_right(line_starts, m.start()) - 1
+        line_end = line_starts[i + 1] if i + 1 < len(line_starts) else len(text)
+        rank = _heading_rank(text[line_starts[i]:line_end])
+        if rank is None:
+            continue
+        limit = min(len(line_starts), i + 1 + _SECTION_LINES)
+        end = line_starts[limit] if limit < len(line_starts) else len(text)
+        for j in range(i + 1, limit):
+            nxt_end = line_starts[j + 1] if j + 1 < len(line_starts) else len(text)
+            other = _heading_rank(text[line_starts[j]:nxt_end])
+            if other is not None and other <= rank:
+                end = line_starts[j]
+                break
+        sections.append((line_end, end, text[line_starts[i]:line_end].strip()))
+    return sections
+
+
 def _names_the_goal(text: str, cue_end: int, start: int) -> bool:
     """Is the number at ``start`` the value of the goal named just before it (a goal met:
     "vượt chỉ tiêu (70.000 doanh nghiệp)"), not a result ("vượt kế hoạch, đạt 105 tỷ USD")?"""

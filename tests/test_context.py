@@ -24,6 +24,11 @@ METRIC_SENTENCES = [
     ("internet.vn_domains", "Số tên miền .vn đạt 600.000 tên miền, gồm cả tên miền mã quốc gia và tên miền Việt Nam.", "600.000 tên miền"),
     ("internet.vn_domains", "Số lượng tên miền \".vn\" tăng 5% so với năm trước.", "5%"),
     ("internet.vn_domains_new", "Năm 2016 đã có 106.140 tên miền được đăng ký mới; tên miền mới và tên miền phát triển mới tăng đều.", "106.140 tên miền"),
+    # another metric's cue right after the one in the number's own words qualifies it
+    ("internet.vn_domains_new", "Mỗi tháng có khoảng 4.000 tên miền .vn đăng ký mới, nâng tổng số lên 680.000 tên miền.", "khoảng 4.000 tên miền"),
+    ("internet.vn_domains", "Mỗi tháng có khoảng 4.000 tên miền .vn đăng ký mới, nâng tổng số lên 680.000 tên miền.", "680.000 tên miền"),
+    ("internet.vn_domains_new", "Có 4.000 tên miền .vn được đăng ký mới trong tháng.", "4.000 tên miền"),
+    ("internet.vn_domains", "Có 680.000 tên miền .vn, đăng ký mới tăng 4%.", "680.000 tên miền"),
     ("ict.profit", "Năm 2024, FPT ghi nhận doanh thu 62.849 tỷ đồng và lợi nhuận trước thuế 11.071 tỷ đồng.", "11.071 tỷ đồng"),
     # "lãi ròng", "lãi trước thuế" (net, pre-tax profit) say profit as company results write it
     ("ict.profit", "Doanh thu thuần của Viettel Construction đạt 9.800 tỷ đ, lãi ròng 550 tỷ đ.", "550 tỷ đ"),

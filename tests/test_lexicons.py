@@ -13,7 +13,8 @@ SECTIONS = {
     "units": {"unit", "unit_rules", "rate_suffix", "price_per", "per_head", "per_capita", "currency_prefix", "multiplier_prefix", "part_of_total", "compound_duration"},
     "qualifiers": {"qualifier", "qualifier_pair", "qualifier_after_head", "qualifier_exceptions", "change"},
     "context": {
-        "value_cues", "count_subject", "rate_words", "clause_openers", "back_reference", "breakdown", "restatement", "respectively", "carry_over_words",
+        "value_cues", "count_subject", "rate_words", "clause_openers", "back_reference", "breakdown", "restatement", "respectively", "cue_modifier_gap",
+        "carry_over_words",
         "score", "bare", "rank", "ordinal", "names", "nouns",
     },
     "exclusions": {"pattern"},

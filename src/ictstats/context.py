@@ -51,6 +51,8 @@ def _patterns() -> dict[str, regex.Pattern]:
         ),
         # "doanh thu 62.849 tỷ đồng và lợi nhuận 11.071 tỷ đồng": a conjunction opens the next conjunct
         "conjunction": regex.compile(conjunction),
+        # between a cue and another metric's cue that qualifies it ("tên miền .vn đăng ký mới")
+        "modifier_gap": regex.compile(r"\s+(?:" + words_alternation(ctx["cue_modifier_gap"]) + r"\s+)?"),
         # the list's head: "lần lượt" then up to three words ("tăng", "là", "ở mức") and the number
         "respectively": regex.compile(r"(?<![\p{L}])" + words_alternation(ctx["respectively"]) + r"(?:\s+[^\s\d,;.()]+){0,3}\s*$"),
         "list_gap": regex.compile(r"\s*" + words_alternation(load("qualifiers")["change"]["list_joiners"]) + r"\s*"),
@@ -374,9 +376,15 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
             return False
         return next_in_clause - h.end < h.start - m.end or _patterns()["conjunction"].search(text, m.end, h.start) is not None
 
-    for h in sentence_hits:  # 1. a cue in the number's own words
-        if m.token.start <= h.start < tail_end and fits(h.metric) and not nearer_the_next(h):
-            return h.metric.id, f"cue {h.cue!r} after the number"
+    own = [h for h in sentence_hits if m.token.start <= h.start < tail_end and fits(h.metric) and not nearer_the_next(h)]
+    if own:  # 1. a cue in the number's own words ...
+        h = own[0]
+        # ... unless another metric's cue qualifies the first right after it: "4.000 tên miền
+        # .vn đăng ký mới" are new registrations, not the domains in use
+        for later in own[1:]:
+            if later.metric is not h.metric and _patterns()["modifier_gap"].fullmatch(text, h.end, later.start):
+                return later.metric.id, f"cue {later.cue!r} qualifying {h.cue!r} after the number"
+        return h.metric.id, f"cue {h.cue!r} after the number"
     if prev is not None and prev.end <= m.start and _patterns()["restatement"].fullmatch(text, prev.end, m.start):
         metric = by_id.get(prev.metric)
         if metric is None or not fits(metric, check_item=False):

@@ -379,6 +379,8 @@ BUGS_CAUGHT = [
     E("Mức chênh lệch trên dưới 1 điểm phần trăm", ("trên dưới 1 điểm phần trăm", 1, "pp", {"qualifier": "~"}),
       note="'trên dưới' (give or take) was read as 'dưới', <"),
     E("Có ngót nghét 500 doanh nghiệp", ("ngót nghét 500 doanh nghiệp", 500, "count", {"qualifier": "~"})),
+    E("Trong quí 3 năm 2012, doanh thu đạt 25.000 tỉ đồng", ("25.000 tỉ đồng", 2.5e13, "VND"),
+      note="'quí', the older spelling of 'quý': '3 năm' was a duration of three years"),
 ]
 
 # Known failures: each must fail today (strict xfail); fix the rule, then move it up.

@@ -333,6 +333,8 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         # "(lũy kế) từ đầu năm," closing its clause runs to the document's month
         (" date 2025-07-10 Lũy kế từ đầu năm, Cục đã cấp 1.250 giấy phép.", "1.250 giấy phép", "2025-01/2025-07"),
         (" date 2025-07-10 Từ đầu năm học mới, có 1.250 học sinh.", "1.250 học sinh", ""),
+        # "quí", the older spelling of "quý" (articles from the 2000s and 2010s)
+        (" date 2012-05-10 Trong quí I/2012, doanh thu đạt 25.000 tỉ đồng.", "25.000 tỉ đồng", "2012-01/2012-03"),
         # months of the year so far named by a firm's figure, "the past N months" or "at the close of N months"
         (" date 2025-11-15 Doanh thu hợp nhất 9 tháng của VNPT ước đạt 45.600 tỷ đồng.", "45.600 tỷ đồng", "2025-01/2025-09"),
         (" date 2025-11-15 9 tháng qua, doanh thu viễn thông đạt 250.000 tỷ đồng.", "250.000 tỷ đồng", "2025-01/2025-09"),
@@ -590,6 +592,7 @@ def test_status(text, surface, status):
         ("So với cùng kỳ năm 2024, doanh thu tăng 12%, lợi nhuận tăng 5%.", "5%", "2024"),
         (" date 2025-11\nSo với tháng trước, số thuê bao tháng 10/2025 tăng 1%.", "1%", "2025-09"),
         ("Năm 2024, doanh thu tăng 12%.", "12%", ""),
+        (" date 2012-10-10 Trong quí 3, doanh thu tăng 5% so với quí trước.", "5%", "2012-04/2012-06"),
     ],
 )
 def test_compared_to(text, surface, baseline):

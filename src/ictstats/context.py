@@ -174,7 +174,7 @@ def annotate(result, config) -> None:
         return cue_list[bisect.bisect_left(cue_starts, span[0]):bisect.bisect_left(cue_starts, span[1])]
 
     status_cues = StatusCues(text, sentence_end, words)
-    goal_sections = target_sections(text, layout.line_starts)
+    goal_sections = target_sections(text, layout.line_starts, words)
     previous = None
     following = {id(a): b for a, b in zip(result.mentions, result.mentions[1:])}
     respective: dict[int, tuple[str, str]] = {}
@@ -197,7 +197,7 @@ def annotate(result, config) -> None:
         if m.period:
             m.trace.append(("period", f"{m.period}: {how}"))
         m.status, cue = status_for(text, sentence, m.start, m.end, doc_year, status_cues, closed)
-        if m.status == "actual" and not cue:
+        if goal_sections and m.status == "actual" and not cue:
             # no cue either way: a figure under a heading of goals ("II. NHIỆM VỤ NĂM 2026") is one
             heading = next((h for a, b, h in goal_sections if a <= m.start < b), None)
             if heading:

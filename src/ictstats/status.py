@@ -84,7 +84,7 @@ def _cue_sets() -> dict[str, PhraseSet]:
 
 def looked_up_words() -> frozenset[str]:
     """The words this stage looks up in a document's Words."""
-    return frozenset().union(*(phrases.looked_up for phrases in _cue_sets().values()))
+    return frozenset().union(*(phrases.looked_up for phrases in _cue_sets().values()), _target_heading_words())
 
 
 class StatusCues:
@@ -108,6 +108,7 @@ class StatusCues:
 # a heading's numbering and its rank: "II." 1, "2." 2, "2.1." 3, "a)" 4; unnumbered, a line in
 # capitals ranks 1 and any other 5
 _NUMBERING = regex.compile(r"[ \t]*(?:(?P<roman>[IVX]{1,4})[.)]|(?P<digits>\d{1,2}(?:\.\d{1,2}){0,3})[.)]?|(?P<letter>[a-zđ])\))[ \t]+")
+_NUMBERING_BEFORE = regex.compile(rf"(?:{_NUMBERING.pattern})?[ \t]*")
 _BULLET = regex.compile(r"[ \t]*[-–•*+]")
 _HEADING_CHARS = 160
 # a section of goals ends after this many lines at most, so a document of many such headings
@@ -116,13 +117,8 @@ _SECTION_LINES = 400
 
 
 @functools.cache
-def _target_heading() -> regex.Pattern:
-    """A line that opens with a target_heading word, found at the line break before it: a
-    pattern that starts with a literal is searched for that literal, where "^" in multi-line
-    mode is tried at every position, ten times slower."""
-    words = words_alternation(load("time")["status"]["target_heading"])
-    numbering = r"(?:(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])[.)][ \t]*)?"
-    return regex.compile(rf"(?i)\n[ \t]*{numbering}{words}(?![\p{{L}}])")
+def _target_heading_words() -> tuple[str, ...]:
+    return tuple(" ".join(w.lower().split()) for w in load("time")["status"]["target_heading"])
 
 
 def _heading_rank(line: str) -> int | None:
@@ -138,7 +134,7 @@ def _heading_rank(line: str) -> int | None:
     return 1 if letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters) else 5
 
 
-def target_sections(text: str, line_starts: list[int]) -> list[tuple[int, int, str]]:
+def target_sections(text: str, line_starts: list[int], words: Words | None = None) -> list[tuple[int, int, str]]:
     r"""(start, end, heading) of the parts of a document under a heading of goals ("II. NHIỆM
     VỤ 6 THÁNG CUỐI NĂM"), each down to the next heading of the same rank or higher.
 
@@ -147,9 +143,14 @@ def target_sections(text: str, line_starts: list[int]) -> list[tuple[int, int, s
     >>> [(heading, text[a:b]) for a, b, heading in target_sections(text, starts)]
     [('II. NHIỆM VỤ', '1. Viễn thông\nPhủ 5G tới 90% dân số.\n')]
     """
+    words = words or Words(text)
     sections = []
-    for m in _target_heading().finditer("\n" + text):  # the "\n" lets the first line be one too
-        i = bisect.bisect_right(line_starts, m.start()) - 1
+    # where the heading words stand (found with every other word, in one pass), then whether
+    # only a numbering stands before them on their line
+    for pos in sorted(p for w in _target_heading_words() for p in words.positions(w)):
+        i = bisect.bisect_right(line_starts, pos) - 1
+        if not _NUMBERING_BEFORE.fullmatch(text, line_starts[i], pos):
+            continue
         line_end = line_starts[i + 1] if i + 1 < len(line_starts) else len(text)
         rank = _heading_rank(text[line_starts[i]:line_end])
         if rank is None:

@@ -54,8 +54,16 @@ def _patterns():
     months_word = "(" + r"\d{1,2}|" + _spelled_month_alternation() + ")"
     # "năm nay", "năm ngoái": the word after "năm" in the relative years of time.toml
     rel_year = r"((?:19|20)\d{2}|" + words_alternation(_relative_years(), flags="") + ")"
-    spelled = [w for part in _spelled_month_parts() for w in part]
+    # spelled counts of months start a branch only with their month word after them ("sáu
+    # tháng"): "một", "hai", "ba" alone are too common to try the branches at each
+    units, tens = _spelled_month_parts()
+    spelled = [f"{n} {m.lower()}" for n in [*units, *tens, *(f"{t} {u}" for t in tens for u in units)] for m in lex["month"]]
     listed = {key: [p.split()[0] for p in lex[key]] for key in _LISTED}
+
+    def whole_phrases(key: str) -> list[str]:
+        """A list's phrases whole, as starters: their first words ("cả", "toàn", "cho", "kết")
+        are too common in other phrases to try the branch at each"""
+        return [" ".join(p.lower().split()) for p in lex[key]]
     so_far, year_lead = lex["months_so_far_lead"], lex["year_lead"]
     # the grammar's words, each an alternation of its variants in time.toml
     month, year, quarter, year_span, years_of = (words_alternation(lex[k], flags="") for k in _GRAMMAR)
@@ -87,7 +95,7 @@ def _patterns():
         # (the condition names its group: a number would count the groups of every branch before it)
         ("first_months", rf"{months_word}\s+{month}\s+(?:(?P<side>{side})\s+)?{year}(?(side)(?:\s+{rel_year})?|\s+{rel_year})", True, spelled),
         ("months_so_far", rf"{words_alternation(so_far, flags='')}\s+{months_word}\s+{month}(?![\p{{L}}\d/])(?!\s+{side}|\s+{year}\s+{rel_year})", False, so_far),
-        ("months_to_date", to_date, True, [*[p.split()[0] for p in total_lead], *spelled]),
+        ("months_to_date", to_date, True, [*whole_phrases("months_total_lead"), *spelled]),
         # "quý II/2026", "quý II năm nay", and "quý II" alone, in the nearby or the document's year
         ("quarter", rf"{quarter}\s+(IV|I{{1,3}}|[1-4])(?:\s*/\s*{_Y}|\s+{year}\s+{rel_year})?(?![\d/])", False, first["quarter"]),
         ("quarter_short", rf"{quarter_short}([1-4])(?:(?:\s*[/\-]\s*|\s+){_Y}|\s+{year}\s+{rel_year})?(?![\d/])", False,
@@ -111,18 +119,18 @@ def _patterns():
         # (bare years only before a non-letter: "từ 2000 đến 2020 doanh nghiệp" counts firms)
         ("years_from_to", rf"{since_words}\s+(?:{year}\s+{_Y}\s*(?:{span_to}|[-–])\s*(?:{year}\s+)?{_Y}|{_Y}\s*(?:{span_to}|[-–])\s*(?:{year}\s+{_Y}|{_Y}(?!\s*\p{{L}})))(?![\d/])",
          False, since_first),
-        ("year", rf"(?:{years_of}\s+)?{year}\s+{_Y}|{words_alternation(year_lead, flags='')}\s+{_Y}(?![\d/])", False, [*first["years_of"], *first["year"], *year_lead]),
+        ("year", rf"(?:{years_of}\s+)?{year}\s+{_Y}|{words_alternation(year_lead, flags='')}\s+{_Y}(?![\d/])", False, [*(f"{a.lower()} {y.lower()}" for a in lex["years_of"] for y in lex["year"]), *first["year"], *year_lead]),
         # "Tính chung cả năm,", "doanh thu cả năm đạt": the whole year the text speaks of ("cả năm
         # 2025" and "cả năm nay" are left to the year branches)
         ("whole_year", words_alternation(lex["whole_year"], flags="") + rf"(?!\s+(?:{_Y}|{rel_year}|{words_alternation(lex['whole_year_not_before'], flags='')})(?![\p{{L}}\d]))",
-         False, listed["whole_year"]),
+         False, whole_phrases("whole_year")),
         ("this_year", words_alternation(lex["this_year"], flags=""), False, listed["this_year"]),
         ("last_year", words_alternation(lex["last_year"], flags=""), False, listed["last_year"]),
         ("last_month", words_alternation(lex["last_month"], flags=""), False, listed["last_month"]),
         ("present", present_guards()[0] + words_alternation(lex["present"], flags="") + present_guards()[1]
-         + r"|(?<=(?:^|[\n.;:,])\s*)" + words_alternation(lex["present_fronted"], flags="") + r"(?=\s*,)", False, listed["present"] + listed["present_fronted"]),
+         + r"|(?<=(?:^|[\n.;:,])\s*)" + words_alternation(lex["present_fronted"], flags="") + r"(?=\s*,)", False, listed["present"] + whole_phrases("present_fronted")),
         ("recent", r"(?<!(?<![\p{L}])" + words_alternation(lex["recent_not_after"], flags="") + r"\s+)" + words_alternation(lex["recent"], flags="")
-         + r"(?!\s+" + words_alternation(lex["recent_not_before"], flags="") + r"(?![\p{L}]))", False, listed["recent"]),
+         + r"(?!\s+" + words_alternation(lex["recent_not_before"], flags="") + r"(?![\p{L}]))", False, whole_phrases("recent")),
     ]
 
     def compiled(rows) -> regex.Pattern:
@@ -161,7 +169,7 @@ def present_guards() -> tuple[str, str]:
 _TIME_REACH = 200  # far longer than any time expression ("mười hai tháng đầu năm ngoái")
 
 
-_LISTED = ("whole_year", "this_year", "last_year", "last_month", "present", "present_fronted", "recent")
+_LISTED = ("this_year", "last_year", "last_month", "present")
 _GRAMMAR = ("month", "year", "quarter", "year_span", "years_of")
 # Where a time expression can start: a digit with no letter or digit before it, or a starter word.
 # Every branch that can start at a digit starts with one or two digits followed by a space or

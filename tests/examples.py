@@ -379,6 +379,12 @@ BUGS_CAUGHT = [
     E("Mức chênh lệch trên dưới 1 điểm phần trăm", ("trên dưới 1 điểm phần trăm", 1, "pp", {"qualifier": "~"}),
       note="'trên dưới' (give or take) was read as 'dưới', <"),
     E("Có ngót nghét 500 doanh nghiệp", ("ngót nghét 500 doanh nghiệp", 500, "count", {"qualifier": "~"})),
+    E("Năm 2024, cả nước có 127 báo, 670 tạp chí và 72 đài phát thanh, truyền hình",
+      ("127 báo", 127, "count"), ("670 tạp chí", 670, "count"),
+      ("72 đài phát thanh, truyền hình", 72, "count", {"item": "đài phát thanh, truyền hình"}),
+      note="the item stopped at 'đài' (station), 'phát' being a verb's first word"),
+    E("Ngành xuất bản phát hành 35.000 đầu sách với 590 triệu bản sách", ("35.000 đầu sách", 35000, "count", {"item": "đầu sách"}),
+      ("590 triệu bản sách", 590e6, "count", {"item": "bản sách"})),
     E("Trong quí 3 năm 2012, doanh thu đạt 25.000 tỉ đồng", ("25.000 tỉ đồng", 2.5e13, "VND"),
       note="'quí', the older spelling of 'quý': '3 năm' was a duration of three years"),
 ]

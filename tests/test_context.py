@@ -654,6 +654,12 @@ TIME_SENTENCES = [
     # halves, quarters written "Q3", spans of months
     "Nửa đầu năm 2025, nửa cuối năm nay, nửa sau năm; Q3/2025, q4 2024, Q2-2023, Q1, Q5/2025, IQ3",
     "từ tháng 1 đến tháng 9/2025, từ tháng 11/2024 đến tháng 2/2025, từ tháng 1 - 9/2025, Từ tháng 9 đến tháng 1 năm nay",
+    # branches that start at a whole phrase: the whole year, "now" fronted, running totals,
+    # spelled counts with their month word, the older "quí"
+    "Tính chung cả năm, toàn năm 2024, cả năm học, Cả  năm; Đến nay, cho đến nay Facebook, tính tới nay,",
+    "doanh thu cả\nnăm, tính\nđến nay, mới\nđây, những\tnăm 2010, mười\nhai tháng đầu năm, mười hai\ntháng đầu năm, sáu \xa0tháng đầu năm",
+    "Kết thúc 9 tháng, kết thúc sáu tháng đầu năm, cộng dồn 3 tháng, một tháng, hai  tháng đầu năm, 9 tháng qua",
+    "quí I/2012, quí 3 năm 2012, so với quí trước; Doanh thu 9 tháng của VNPT",
 ]
 TIME_TEXTS = TIME_SENTENCES + [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
 
@@ -666,7 +672,8 @@ def extend_time_lexicon(monkeypatch):
     from ictstats import lexicon, status
 
     extended = copy.deepcopy(load("time"))
-    cached = (periods._patterns, periods.looked_up_words, periods._first_part, periods._half_first, periods.present_guards, status._after_target_year)
+    cached = (periods._patterns, periods.looked_up_words, periods._phrase_starters, periods._first_part, periods._half_first, periods.present_guards,
+              status._after_target_year, status._target_heading_words)
     for module in (periods, status):
         monkeypatch.setattr(module, "load", lambda name: extended if name == "time" else lexicon.load(name))
 
@@ -696,6 +703,13 @@ def test_status_year_after_the_number_follows_the_lexicon(extend_time_lexicon):
     assert row(text, "20 triệu thuê bao").status == "actual"
     extend_time_lexicon("status", "target_year_after", "trước năm")
     assert row(text, "20 triệu thuê bao").status == "target"
+
+
+def test_heading_words_added_to_the_lexicon_are_read_without_code_changes(extend_time_lexicon):
+    text = "GIẢI PHÁP TRỌNG TÂM\n- Phủ sóng 5G tới 90% dân số."
+    assert row(text, "90%").status == "actual"
+    extend_time_lexicon("status", "target_heading", "giải pháp")
+    assert row(text, "90%").status == "target"
 
 
 @pytest.mark.parametrize("text", TIME_TEXTS)

@@ -185,6 +185,45 @@ def looked_up_words() -> frozenset[str]:
     return frozenset(by_word)
 
 
+@functools.cache
+def _phrase_starters() -> tuple[dict[str, tuple[list[str], int]], int]:
+    """The starters of several words ("cả năm") by their first word, each with the length of
+    its longest, and the longest of all."""
+    *_, by_word, _ = _patterns()
+    by_first: dict[str, list[str]] = {}
+    for phrase in by_word:
+        if " " in phrase:
+            by_first.setdefault(phrase.split()[0], []).append(phrase)
+    entries = {first: (phrases, max(map(len, phrases))) for first, phrases in by_first.items()}
+    return entries, max((length for _, length in entries.values()), default=0)
+
+
+def _oddly_spaced_phrases(words: Words, by_word) -> list:
+    """Tries for starters of several words written across a line break or a run of spaces
+    ("Cả  năm", "mười hai\ntháng"), which Words, reading phrases with single spaces, does
+    not find: at the first word, where one stands before such a gap, as a scan of every
+    position would. Most documents have few gaps, and few first words stand before one."""
+    (starters, reach), lower = _phrase_starters(), words.lower
+    # a line that ends in a letter may end inside a phrase; most end in a stop
+    gaps = words.space_runs() + [m.start() for m in _LETTER_THEN_LINE_BREAK.finditer(lower)]
+    tries = []
+    for gap in gaps:
+        # the words just before the gap that could open a phrase running across it
+        lo = max(0, gap - reach)
+        tail = lower[lo:gap].split()
+        for word in tail[1 if lo else 0:]:  # the first may be cut by the window
+            entry = starters.get(word)
+            if entry:
+                at = lower.rfind(word, lo, gap)
+                if gap < at + entry[1] and (at == 0 or not lower[at - 1].isalnum()):
+                    tries += [(at, by_word[phrase]) for phrase in entry[0]]
+    return tries
+
+
+# the line break first: a pattern led by a literal is searched for it, not tried at each letter
+_LETTER_THEN_LINE_BREAK = regex.compile(r"\n(?<=\p{L}[ \t\r]{0,8}\n)")
+
+
 def _time_matches(text: str, words: Words | None = None):
     """The matches a scan of the whole text with the combined pattern would give, found by
     trying only where a match can start (a digit or a starter word) the branches that can
@@ -202,6 +241,7 @@ def _time_matches(text: str, words: Words | None = None):
     for word in words.present(looked_up_words()):
         pattern = by_word[word]
         candidates += [(pos, pattern) for pos in words.positions(word)]
+    candidates += _oddly_spaced_phrases(words, by_word)
     candidates.sort(key=itemgetter(0))  # a digit and a whole word never start at the same place
     covered = 0
     for pos, pattern in candidates:

@@ -353,6 +353,9 @@ class _Years:
         return self._found
 
 
+_LOOK_BACK = 50  # earlier years a bare month's year is looked for among
+
+
 def _nearby_year(text: str, pos: int, years_of: _Years, doc_year: int | None = None) -> int | None:
     """The year "qua 11 tháng" or "trong tháng 11" belongs to: one stated in the same sentence,
     else the nearest year stated before it in the document; never a comparison's
@@ -387,9 +390,6 @@ def _nearby_year(text: str, pos: int, years_of: _Years, doc_year: int | None = N
                 continue
         return year
     return None
-
-
-_LOOK_BACK = 50
 
 
 def _scopes_paragraphs(text: str, at: int) -> bool:

@@ -48,6 +48,8 @@ CASES = {
     # each heading of goals looks ahead for the next heading of its rank: nested ranks and
     # plain lines between must not make that quadratic
     "nested headings of goals": lambda n: "I. NHIỆM VỤ\n1. Nhiệm vụ\n1.1 Nhiệm vụ\n1.1.1 Nhiệm vụ\nĐạt 5%.\n" * (n // 10 + 1),
+    # a bare quarter looks back for the year of the paragraphs before it: a bounded number of years
+    "bare quarters after dated statements": lambda n: " date 2025-11-15\n" + "Doanh thu đạt 5 tỷ USD trong năm 2024.\n" * (n // 4) + "Trong quý III, có 5 vụ.\n" * (n // 4),
     "headings of goals over long sections": lambda n: "II. NHIỆM VỤ NĂM 2026\n" + "Phủ sóng 5G tới 90% dân số.\n" * n,
 }
 

@@ -516,6 +516,12 @@ Bộ đã gửi 3 kiến nghị lên Chính phủ.
          "26%", "actual"),
         (" date 2026-01-05\nI. KẾT QUẢ THỰC HIỆN KẾ HOẠCH NĂM 2025\n- Số thuê bao 5G đạt 12 triệu.", "12 triệu", "actual"),
         (" date 2026-01-05\n- Nhiệm vụ năm 2025: phủ sóng 5G\n- Số thuê bao 5G đạt 12 triệu.", "12 triệu", "actual"),
+        # after a forecast, "sẽ" is the forecast's tense: the figure stays an estimate; "sẽ" alone
+        # or after "kỳ vọng" with a later year is still a goal
+        (" date 2025-03-18 Dự báo năm 2025, số vụ tấn công vào hệ thống thông tin quan trọng sẽ tiếp tục gia tăng từ 10-15%.", "10-15%", "estimate"),
+        (" date 2025-03-18 Theo dự báo, doanh thu năm 2025 sẽ đạt 5 tỷ USD; mục tiêu năm 2026 là 6 tỷ USD.", "5 tỷ USD", "estimate"),
+        (" date 2025-03-18 Theo dự báo, doanh thu năm 2025 sẽ đạt 5 tỷ USD; mục tiêu năm 2026 là 6 tỷ USD.", "6 tỷ USD", "target"),
+        (" date 2025-03-18 Năm 2025, Bộ sẽ lắp thêm 3.500 trạm.", "3.500 trạm", "target"),
         # a goal a result is measured against ("bằng 103% kế hoạch", "so với kế hoạch") is no target cue
         (" date 2025-12-28 Năm 2025, doanh thu đạt 500 tỷ đồng, bằng 103% kế hoạch, tăng 11% so với năm 2024.", "11%", "actual"),
         (" date 2025-12-28 Năm 2025, doanh thu ước đạt 4,3 triệu tỷ đồng, bằng 103% kế hoạch năm và tăng 11% so với năm 2024.", "11%", "estimate"),
@@ -673,7 +679,7 @@ def extend_time_lexicon(monkeypatch):
 
     extended = copy.deepcopy(load("time"))
     cached = (periods._patterns, periods.looked_up_words, periods._phrase_starters, periods._first_part, periods._half_first, periods.present_guards,
-              status._after_target_year, status._target_heading_words)
+              status._after_target_year, status._target_heading_words, status._status_words)
     for module in (periods, status):
         monkeypatch.setattr(module, "load", lambda name: extended if name == "time" else lexicon.load(name))
 

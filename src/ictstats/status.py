@@ -71,6 +71,11 @@ def _patterns() -> dict[str, regex.Pattern]:
 
 
 @functools.cache
+def _status_words(key: str) -> frozenset[str]:
+    return frozenset(" ".join(w.lower().split()) for w in load("time")["status"][key])
+
+
+@functools.cache
 def _horizon_gate() -> re.Pattern:
     """A literal search for the first words of the horizon phrases ("đến năm", "vào năm")."""
     return word_gate(load("time")["status"]["target_year_before"])
@@ -204,6 +209,10 @@ def status_for(text: str, sentence: tuple[int, int], start: int, end: int, doc_y
             found.append((e, len(cue), "estimate", cue))
     if found:
         cue_end, _, status, cue = max(found)
+        if status == "target" and cue.lower() in _status_words("future_tense"):
+            forecast = [f for f in found if f[2] == "estimate" and f[3].lower() in _status_words("forecast")]
+            if forecast:  # "Dự báo ..., số vụ tấn công sẽ tăng": the forecast's tense
+                return "estimate", max(forecast)[3]
         done = _patterns()["actual_after"].search(text, cue_end, start) if status == "target" else None
         if done:
             return "actual", done.group()

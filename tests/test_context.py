@@ -298,6 +298,13 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         (" date 2024-03 Mục tiêu đến năm 2030 có 100.000 doanh nghiệp.\n\nLợi nhuận đạt 5 tỷ đồng, tăng 10% so với năm trước.", "5 tỷ đồng", ""),
         ("Trong 6 tháng đầu năm 2024, doanh thu đạt 900 tỷ đồng.\n\nLợi nhuận đạt 50 tỷ đồng, tăng 4% so với tháng trước.", "50 tỷ đồng", ""),
         ("Trong tháng 9/2023, doanh thu đạt 900 tỷ đồng.\n\nLợi nhuận đạt 50 tỷ đồng, tăng 4% so với cùng kỳ năm ngoái.", "50 tỷ đồng", ""),
+        # a month (quarter) named as the baseline says the length too; the figure's is a later one
+        *[(" date 2023-10-05 Trong tháng 9/2023, doanh thu đạt 310.000 tỷ đồng.\n\n"
+           "Số thuê bao băng rộng cố định đạt 21,5 triệu thuê bao, tăng 0,4 triệu thuê bao so với tháng 8.", surface, "2023-09")
+          for surface in ("21,5 triệu thuê bao", "0,4 triệu thuê bao")],
+        (" date 2023-10-05 Trong quý III/2023, doanh thu đạt 900 tỷ đồng.\n\nLợi nhuận đạt 50 tỷ đồng, tăng 4% so với quý II/2023.",
+         "50 tỷ đồng", "2023-07/2023-09"),
+        (" date 2023-10-05 Trong tháng 7/2023, doanh thu đạt 900 tỷ đồng.\n\nLợi nhuận đạt 50 tỷ đồng, tăng 4% so với tháng 8.", "50 tỷ đồng", ""),
         # a parenthesis closing the sentence with only a time in it dates the whole sentence
         *[("Việt Nam có 78,44 triệu người dùng Internet, chiếm 79,1% dân số (tháng 1/2024).", surface, "2024-01")
           for surface in ("78,44 triệu người dùng", "79,1%")],

@@ -580,15 +580,20 @@ def _scope_of_previous_period(text, sentence, times, doc_date):
     within reach, and not after the document's own date. "so với cùng kỳ năm ngoái" says
     nothing of the length and scopes nothing."""
     s0, s1 = sentence
-    if not _previous_period_tails().search(text, s0, s1):
-        return None  # most sentences hold none of the words that end those phrases
-    found = comparison_patterns()["previous_period"].search(text, s0, s1)
-    if not found:
-        return None
-    wanted = found.lastgroup
+    found = _previous_period_tails().search(text, s0, s1) and comparison_patterns()["previous_period"].search(text, s0, s1)
+    if found:
+        wanted, baseline = found.lastgroup, ""
+    else:
+        # "tăng 0,4 triệu thuê bao so với tháng 8": a month (quarter) named as the baseline says
+        # the same of the length, and the figure's is a later one
+        named = [t for t in times.between(s0, s1) if t.kind == "baseline" and _granularity(t.period) in ("month", "quarter")]
+        if not named:
+            return None
+        wanted, baseline = _granularity(named[0].period), named[0].period
     reach = load("time")["period"]["previous_period_scope_chars"]
     for t in reversed(times.between(max(0, s0 - reach), s0)):
-        if t.kind == "time" and t.period and _granularity(t.period) == wanted and not after_document(t.period, doc_date):
+        if (t.kind == "time" and t.period and _granularity(t.period) == wanted and t.period > baseline
+                and not after_document(t.period, doc_date)):
             return t
     return None
 

@@ -686,7 +686,7 @@ def extend_time_lexicon(monkeypatch):
 
     extended = copy.deepcopy(load("time"))
     cached = (periods._patterns, periods.looked_up_words, periods._phrase_starters, periods._first_part, periods._half_first, periods.present_guards,
-              status._after_target_year, status._target_heading_words, status._status_words)
+              status._after_target_year, status._target_heading_words)
     for module in (periods, status):
         monkeypatch.setattr(module, "load", lambda name: extended if name == "time" else lexicon.load(name))
 

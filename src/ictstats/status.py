@@ -17,7 +17,7 @@ import re
 import regex
 
 from .cues import PhraseSet, Words
-from .lexicon import load, word_gate, words_alternation
+from .lexicon import load, word_gate, word_set, words_alternation
 from .periods import present_guards
 
 
@@ -68,11 +68,6 @@ def _patterns() -> dict[str, regex.Pattern]:
         "goal_value": regex.compile(r"[^,;.!?()]{0,40}(?:\(|(?<![\p{L}])là)\s*"),
         "reached": regex.compile(r"(?<![\p{L}])" + words_alternation(lex["reach_verb"] + lex["done"]) + r"(?![\p{L}])"),
     }
-
-
-@functools.cache
-def _status_words(key: str) -> frozenset[str]:
-    return frozenset(" ".join(w.lower().split()) for w in load("time")["status"][key])
 
 
 @functools.cache
@@ -209,8 +204,8 @@ def status_for(text: str, sentence: tuple[int, int], start: int, end: int, doc_y
             found.append((e, len(cue), "estimate", cue))
     if found:
         cue_end, _, status, cue = max(found)
-        if status == "target" and cue.lower() in _status_words("future_tense"):
-            forecast = [f for f in found if f[2] == "estimate" and f[3].lower() in _status_words("forecast")]
+        if status == "target" and cue.lower() in word_set("time", "status", "future_tense"):
+            forecast = [f for f in found if f[2] == "estimate" and f[3].lower() in word_set("time", "status", "forecast")]
             if forecast:  # "Dự báo ..., số vụ tấn công sẽ tăng": the forecast's tense
                 return "estimate", max(forecast)[3]
         done = _patterns()["actual_after"].search(text, cue_end, start) if status == "target" else None

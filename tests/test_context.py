@@ -78,6 +78,8 @@ METRIC_SENTENCES = [
     ("telecom.revenue", "Doanh thu viễn thông tháng 9 đạt 30.000 tỷ đồng; lũy kế 9 tháng đạt 280.000 tỷ đồng.", "280.000 tỷ đồng"),
     ("telecom.revenue", "Doanh thu viễn thông quý III/2025 đạt 100 tỷ đồng; quý IV ước đạt 120 tỷ đồng.", "120 tỷ đồng"),
     ("ict.labor", "Ngành thu hút 1,5 triệu người lao động.", "1,5 triệu người lao động"),
+    # guards the exclude list of ict.labor: the workforce itself, then its growth
+    ("ict.labor", "Số lao động trong ngành đạt 1,5 triệu người, tăng 7%.", "7%"),
     ("ict.digital_enterprises", "Cả nước có 70.000 doanh nghiệp công nghệ số, trong đó nhiều doanh nghiệp số mới.", "70.000 doanh nghiệp"),
     ("ict.make_in_vietnam_share", "Tỷ trọng Make in Viet Nam đạt 25%, cao hơn tỷ trọng Make in Vietnam năm trước.", "25%"),
     ("postal.revenue", "Doanh thu dịch vụ bưu chính ước đạt 5.250 tỷ đồng, cao hơn doanh thu bưu chính và doanh thu lĩnh vực bưu chính cùng kỳ.", "5.250 tỷ đồng"),
@@ -164,6 +166,13 @@ def test_metric_from_cue(metric, text, surface):
         ("Năm 2024, FPT ghi nhận doanh thu 62.849 tỷ đồng và lợi nhuận trước thuế 11.071 tỷ đồng.", "62.849 tỷ đồng"),
         ("Năm 2024, FPT ghi nhận doanh thu 62.849 tỷ đồng và lợi nhuận trước thuế 11.071 tỷ đồng, tăng lần lượt 19,4% và 19,7%.", "19,4%"),
         ("Lãi suất cho vay ưu đãi là 8%/năm.", "8%"),  # an interest rate is no profit
+        # labour productivity and the labour market are not the workforce
+        ("Năng suất lao động hàng năm tăng tối thiểu 7%.", "tối thiểu 7%"),
+        ("Nhu cầu của thị trường lao động CNTT tăng 8% mỗi năm.", "8%"),
+        ("Tai nạn lao động giảm 12% so với năm trước.", "12%"),
+        # ... nor does the number after it go on with the workforce counted before
+        ("Số lao động trong ngành đạt 1,5 triệu người, năng suất lao động tăng 7%.", "7%"),
+        ("Tỷ lệ sử dụng IPv6 đạt 60%, người dùng IPv6 tăng 5%.", "5%"),
     ],
 )
 def test_no_metric(text, surface):

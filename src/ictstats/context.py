@@ -356,10 +356,16 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
             return metric.named_by_item(m.item)
         return True
 
+    def renamed(metric, start) -> bool:
+        # "Số lao động đạt 1,5 triệu người, năng suất lao động tăng 7%": the metric's words
+        # come again between, inside a phrase that names something else (its exclude list)
+        return bool(metric.exclude) and bool(metrics_mod.find_all(metric.exclude, text, start, m.token.start))
+
     def carried_from_prev():
         """The previous number's metric, when this number in its clause can go on with it."""
         metric = by_id.get(prev.metric) if prev is not None and prev.metric and prev.start >= seg0 else None
-        if metric and fits(metric, check_item=False) and (m.unit != "count" or _goes_on_counting(text, metric, m, seg0)):
+        if (metric and fits(metric, check_item=False) and not renamed(metric, prev.end)
+                and (m.unit != "count" or _goes_on_counting(text, metric, m, seg0))):
             return metric
         return None
 
@@ -390,7 +396,7 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
         if metric is None or not fits(metric, check_item=False):
             return "", ""
         return metric.id, "restates the number before it"
-    before = [h for h in sentence_hits if seg0 <= h.start < m.token.start and fits(h.metric)]
+    before = [h for h in sentence_hits if seg0 <= h.start < m.token.start and fits(h.metric) and not renamed(h.metric, h.end)]
     # the cues before the number before this one are that number's, once a new subject follows it
     fresh = None
     if prev is not None and prev.start >= seg0 and (before or prev.metric):  # else nothing to hold back

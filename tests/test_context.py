@@ -170,6 +170,8 @@ def test_metric_from_cue(metric, text, surface):
         ("Năng suất lao động hàng năm tăng tối thiểu 7%.", "tối thiểu 7%"),
         ("Nhu cầu của thị trường lao động CNTT tăng 8% mỗi năm.", "8%"),
         ("Tai nạn lao động giảm 12% so với năm trước.", "12%"),
+        # a counting metric's cue before a count of another noun described that noun
+        ("Trong năm 2012, số thuê bao điện thoại phát triển mới ước đạt 10,2 triệu thuê bao, giảm 24,3% so với năm 2011.", "24,3%"),
         # ... nor does the number after it go on with the workforce counted before
         ("Số lao động trong ngành đạt 1,5 triệu người, năng suất lao động tăng 7%.", "7%"),
         ("Tỷ lệ sử dụng IPv6 đạt 60%, người dùng IPv6 tăng 5%.", "5%"),

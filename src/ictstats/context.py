@@ -397,6 +397,10 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
             return "", ""
         return metric.id, "restates the number before it"
     before = [h for h in sentence_hits if seg0 <= h.start < m.token.start and fits(h.metric) and not renamed(h.metric, h.end)]
+    if before and prev is not None and prev.start >= seg0 and prev.unit == "count" and prev.item:
+        # "số thuê bao phát triển mới ước đạt 10,2 triệu thuê bao, giảm 24,3%": a counting
+        # metric's cue before a count of a noun that metric does not count described that noun
+        before = [h for h in before if h.end > prev.start or "count" not in h.metric.units or h.metric.counts(prev.item)]
     # the cues before the number before this one are that number's, once a new subject follows it
     fresh = None
     if prev is not None and prev.start >= seg0 and (before or prev.metric):  # else nothing to hold back

@@ -28,6 +28,9 @@ METRIC_SENTENCES = [
     ("internet.vn_domains_new", "Mỗi tháng có khoảng 4.000 tên miền .vn đăng ký mới, nâng tổng số lên 680.000 tên miền.", "khoảng 4.000 tên miền"),
     ("internet.vn_domains", "Mỗi tháng có khoảng 4.000 tên miền .vn đăng ký mới, nâng tổng số lên 680.000 tên miền.", "680.000 tên miền"),
     ("internet.vn_domains_new", "Có 4.000 tên miền .vn được đăng ký mới trong tháng.", "4.000 tên miền"),
+    # a counting metric's cue in the clause says more than the counted noun after the number
+    ("internet.vn_domains_new", "Trong năm 2016, số tên miền đăng ký mới đạt 106.140 tên miền, tăng 12%.", "106.140 tên miền"),
+    ("internet.vn_domains_new", "Trong năm 2016, số tên miền đăng ký mới đạt 106.140 tên miền, tăng 12%.", "12%"),
     ("internet.vn_domains", "Có 680.000 tên miền .vn, đăng ký mới tăng 4%.", "680.000 tên miền"),
     ("ict.profit", "Năm 2024, FPT ghi nhận doanh thu 62.849 tỷ đồng và lợi nhuận trước thuế 11.071 tỷ đồng.", "11.071 tỷ đồng"),
     # "lãi ròng", "lãi trước thuế" (net, pre-tax profit) say profit as company results write it

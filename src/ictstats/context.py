@@ -415,8 +415,14 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
         return carried.id, "same as the number before it, whose cues stand before both"
     # a noun written before the number ("số tên miền đăng ký mới là 120.000") stands among the
     # cues before it, which then say more than the noun alone
-    if before and m.unit == "count" and m.rule.endswith(_NOUN_BEFORE_RULES):
-        h = max(before, key=lambda h: h.end)
+    # ... and so does a cue of a metric that counts nouns in the number's own clause: "số tên
+    # miền đăng ký mới đạt 106.140 tên miền" are new ones, more than the noun alone says
+    specific = [
+        h for h in before
+        if h.metric.items and (prev is None or h.start >= prev.end) and "," not in text[h.end:m.token.start]
+    ] if m.unit == "count" else []
+    if before and m.unit == "count" and m.rule.endswith(_NOUN_BEFORE_RULES) or specific:
+        h = max(specific or before, key=lambda h: h.end)
         return h.metric.id, f"cue {h.cue!r} before, with the counted noun"
     if m.unit == "count":  # 2. the counted noun names the indicator
         for metric in metrics_mod.metrics_named_by(m.item, taxonomy_files):

@@ -301,6 +301,9 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         ("Giai đoạn 2020 - 2023, số doanh nghiệp công nghệ số tăng từ 58.000 lên 73.000 doanh nghiệp.", "73.000 doanh nghiệp", "2023"),
         ("Từ năm 2016 đến năm 2020, doanh thu tăng 5 tỷ USD, từ 5 tỷ USD lên 10 tỷ USD.", "5 tỷ USD", "2016/2020"),
         ("Giai đoạn 2021-2023, doanh thu đạt 10 tỷ USD và 12 tỷ USD.", "12 tỷ USD", "2021/2023"),
+        # ... and so is "năm A-B", which dated the figure by its first year
+        ("Trong 5 năm 2019-2023, số doanh nghiệp công nghệ số tăng thêm 24.000 doanh nghiệp.", "24.000 doanh nghiệp", "2019/2023"),
+        ("Trong các năm 2023 - 2024, doanh thu đạt 5 tỷ USD.", "5 tỷ USD", "2023/2024"),
         # a comparison with the month (quarter, year) before makes the figure one month's: the
         # month the document last named, even in an earlier paragraph (ministry bulletins)
         *[(" date 2023-10 Trong tháng 9/2023, doanh thu toàn ngành ước đạt 367.137 tỷ đồng.\n\n"
@@ -687,6 +690,7 @@ TIME_SENTENCES = [
     "doanh thu cả\nnăm, tính\nđến nay, mới\nđây, những\tnăm 2010, mười\nhai tháng đầu năm, mười hai\ntháng đầu năm, sáu \xa0tháng đầu năm",
     "Kết thúc 9 tháng, kết thúc sáu tháng đầu năm, cộng dồn 3 tháng, một tháng, hai  tháng đầu năm, 9 tháng qua",
     "quí I/2012, quí 3 năm 2012, so với quí trước; Doanh thu 9 tháng của VNPT",
+    "năm 2019-2023, các năm 2023 - 2024, năm 2024-2023, năm 2020-05, Năm 2024–2025/2026",
 ]
 TIME_TEXTS = TIME_SENTENCES + [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
 

@@ -105,7 +105,8 @@ def _patterns():
         ("month_year_words", rf"{month}\s+(\d{{1,2}})\s+{year}\s+{rel_year}", False, first["month"]),
         ("month_year", rf"(?:{month}\s+)?(\d{{1,2}})\s*/\s*{_Y}(?!/)", True, first["month"]),
         ("month", rf"{month}\s+(\d{{1,2}})(?![\d/]|[.,]\d|\s+{year})", False, first["month"]),
-        ("year_range", rf"{year_span}\s+{_Y}\s*[-–]\s*{_Y}", False, first["year_span"]),
+        # "giai đoạn 2021-2025", and "năm 2019-2023" too: the span, not its first year
+        ("year_range", rf"(?:{year_span}|{year})\s+{_Y}\s*[-–]\s*{_Y}(?![\d/])", False, first["year_span"] + first["year"]),
         # "từ đầu năm đến nay", "từ đầu năm 2025 đến hết tháng 5": January to now (the document's
         # month) or to the month named; "(lũy kế) từ đầu năm," closing its clause: to now
         ("year_to_date", (rf"{since_words}\s+{first_side}\s+{year}(?:\s+{rel_year})?(?:\s+{span_to}\s+(?:"
@@ -501,7 +502,7 @@ def _resolve(kind: str, g, doc_date: str, doc_year: int | None, text: str, pos: 
         mo = int(g.group(1))
         return ym(year, mo) if year and 1 <= mo <= 12 else ""
     if kind == "year_range":
-        return f"{g.group(1)}/{g.group(2)}"
+        return f"{g.group(1)}/{g.group(2)}" if g.group(1) < g.group(2) else ""
     if kind == "years_from_to":
         first, last = (y for y in g.groups() if y)
         return f"{first}/{last}" if first < last else ""

@@ -304,6 +304,9 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         # ... and so is "năm A-B", which dated the figure by its first year
         ("Trong 5 năm 2019-2023, số doanh nghiệp công nghệ số tăng thêm 24.000 doanh nghiệp.", "24.000 doanh nghiệp", "2019/2023"),
         ("Trong các năm 2023 - 2024, doanh thu đạt 5 tỷ USD.", "5 tỷ USD", "2023/2024"),
+        # a fiscal or school year is the year (span) it names
+        ("Năm tài chính 2024, FPT Telecom ghi nhận lợi nhuận trước thuế 2.800 tỷ đồng.", "2.800 tỷ đồng", "2024"),
+        ("Năm học 2024-2025, cả nước có 12.000 sinh viên ngành CNTT.", "12.000 sinh viên", "2024/2025"),
         # a comparison with the month (quarter, year) before makes the figure one month's: the
         # month the document last named, even in an earlier paragraph (ministry bulletins)
         *[(" date 2023-10 Trong tháng 9/2023, doanh thu toàn ngành ước đạt 367.137 tỷ đồng.\n\n"
@@ -691,6 +694,7 @@ TIME_SENTENCES = [
     "Kết thúc 9 tháng, kết thúc sáu tháng đầu năm, cộng dồn 3 tháng, một tháng, hai  tháng đầu năm, 9 tháng qua",
     "quí I/2012, quí 3 năm 2012, so với quí trước; Doanh thu 9 tháng của VNPT",
     "năm 2019-2023, các năm 2023 - 2024, năm 2024-2023, năm 2020-05, Năm 2024–2025/2026",
+    "Năm tài chính 2024, năm học 2024-2025, năm  tài\nchính 2023, cả năm tài chính 2024, năm học 2025",
 ]
 TIME_TEXTS = TIME_SENTENCES + [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
 

@@ -67,6 +67,7 @@ def _patterns():
     so_far, year_lead = lex["months_so_far_lead"], lex["year_lead"]
     # the grammar's words, each an alternation of its variants in time.toml
     month, year, quarter, year_span, years_of = (words_alternation(lex[k], flags="") for k in _GRAMMAR)
+    year_kind = r"(?:\s+" + words_alternation(lex["year_kind"], flags="") + ")?"
     side = words_alternation(lex["first_part"] + lex["last_part"], flags="")
     first_side = words_alternation(lex["first_part"], flags="")
     half = words_alternation(lex["half_first"] + lex["half_last"], flags="")
@@ -106,7 +107,7 @@ def _patterns():
         ("month_year", rf"(?:{month}\s+)?(\d{{1,2}})\s*/\s*{_Y}(?!/)", True, first["month"]),
         ("month", rf"{month}\s+(\d{{1,2}})(?![\d/]|[.,]\d|\s+{year})", False, first["month"]),
         # "giai đoạn 2021-2025", and "năm 2019-2023" too: the span, not its first year
-        ("year_range", rf"(?:{year_span}|{year})\s+{_Y}\s*[-–]\s*{_Y}(?![\d/])", False, first["year_span"] + first["year"]),
+        ("year_range", rf"(?:{year_span}|{year}{year_kind})\s+{_Y}\s*[-–]\s*{_Y}(?![\d/])", False, first["year_span"] + first["year"]),
         # "từ đầu năm đến nay", "từ đầu năm 2025 đến hết tháng 5": January to now (the document's
         # month) or to the month named; "(lũy kế) từ đầu năm," closing its clause: to now
         ("year_to_date", (rf"{since_words}\s+{first_side}\s+{year}(?:\s+{rel_year})?(?:\s+{span_to}\s+(?:"
@@ -120,7 +121,7 @@ def _patterns():
         # (bare years only before a non-letter: "từ 2000 đến 2020 doanh nghiệp" counts firms)
         ("years_from_to", rf"{since_words}\s+(?:{year}\s+{_Y}\s*(?:{span_to}|[-–])\s*(?:{year}\s+)?{_Y}|{_Y}\s*(?:{span_to}|[-–])\s*(?:{year}\s+{_Y}|{_Y}(?!\s*\p{{L}})))(?![\d/])",
          False, since_first),
-        ("year", rf"(?:{years_of}\s+)?{year}\s+{_Y}|{words_alternation(year_lead, flags='')}\s+{_Y}(?![\d/])", False, [*(f"{a.lower()} {y.lower()}" for a in lex["years_of"] for y in lex["year"]), *first["year"], *year_lead]),
+        ("year", rf"(?:{years_of}\s+)?{year}{year_kind}\s+{_Y}|{words_alternation(year_lead, flags='')}\s+{_Y}(?![\d/])", False, [*(f"{a.lower()} {y.lower()}" for a in lex["years_of"] for y in lex["year"]), *first["year"], *year_lead]),
         # "Tính chung cả năm,", "doanh thu cả năm đạt": the whole year the text speaks of ("cả năm
         # 2025" and "cả năm nay" are left to the year branches)
         ("whole_year", words_alternation(lex["whole_year"], flags="") + rf"(?!\s+(?:{_Y}|{rel_year}|{words_alternation(lex['whole_year_not_before'], flags='')})(?![\p{{L}}\d]))",

@@ -583,6 +583,12 @@ Bộ đã gửi 3 kiến nghị lên Chính phủ.
         (" date 2026-01 Đến năm 2030, kinh tế số chiếm 30% GDP; tỷ lệ dân số dùng Internet đạt trên 90%.", "30%", "target"),
         (" date 2026-01 Đến năm 2030, kinh tế số chiếm 30% GDP; tỷ lệ dân số dùng Internet đạt trên 90%.", "trên 90%", "target"),
         (" date 2026-01 Năm 2025, kinh tế số chiếm 18% GDP.", "18%", "actual"),
+        # ... and so is one planned or forecast for a period still to come: an estimate is of a
+        # period passed or running (SPEC §7)
+        (" date 2025-12-20 Dự kiến tổng vốn đầu tư cho hạ tầng số giai đoạn 2026-2030 khoảng 300.000 tỷ đồng.", "khoảng 300.000 tỷ đồng", "target"),
+        (" date 2025-12-05 Nền kinh tế Internet đạt 36 tỷ USD năm 2024 và dự báo đạt 90-200 tỷ USD vào năm 2030.", "90-200 tỷ USD", "target"),
+        (" date 2025-07-10 Năm 2026, doanh thu toàn ngành được dự báo đạt 5 triệu tỷ đồng.", "5 triệu tỷ đồng", "target"),
+        (" date 2025-07-10 Năm 2025, doanh thu toàn ngành được dự báo đạt 4,5 triệu tỷ đồng.", "4,5 triệu tỷ đồng", "estimate"),
         # ... but a duration is the calendar's (dev gold)
         (" date 2020-08 đưa Việt Nam thành nước phát triển vào năm 2045, khi nước Việt Nam mới tròn 100 năm.", "100 năm", "actual"),
         # what was carried out against a plan is an actual; what could be reached is an estimate

@@ -202,9 +202,11 @@ def annotate(result, config) -> None:
             heading = next((h for a, b, h in goal_sections if a <= m.start < b), None)
             if heading:
                 m.status, cue = "target", f"under the heading {heading!r}"
-        if m.status == "actual" and after_document(m.period, result.doc_date) and m.unit not in _durations():
+        if m.status != "target" and after_document(m.period, result.doc_date) and m.unit not in _durations():
             # nothing stated as done can lie ahead of its document: a plain future figure is a
-            # goal. A duration is the calendar's ("vào năm 2045, khi nước ta tròn 100 năm")
+            # goal, and so is one planned or forecast for a period still to come (SPEC §7: an
+            # estimate is of a period passed or running). A duration is the calendar's ("vào
+            # năm 2045, khi nước ta tròn 100 năm")
             m.status, cue = "target", f"period {m.period} after the document's date {result.doc_date}"
         if cue:
             m.trace.append(("status", f"{m.status}: {cue!r}"))

@@ -229,6 +229,8 @@ BUGS_CAUGHT = [
     E("Số trạm BTS 5G đạt 8.000.", ("8.000", 8000, "count", {"item": "trạm bts 5g"})),
     E("- Số doanh nghiệp công nghệ số: 74.000.", ("74.000", 74000, "count", {"item": "doanh nghiệp"})),
     E("- Số doanh nghiệp: 120", ("120", 120, "count", {"item": "doanh nghiệp"})),
+    E("- Sản lượng bưu gửi: 680 triệu", ("680 triệu", 680e6, "count", {"item": "bưu gửi", "metric": "postal.items"}),
+      note="an output volume ('sản lượng') names what it counts as 'số lượng' does; the count had no unit"),
     E("- Số tài khoản thanh toán mở mới: 1.200.000", ("1.200.000", 1.2e6, "count", {"item": "tài khoản"}),
       note="review: a label naming more than an identifier noun counts ('Số tài khoản: 0123' does not)"),
     E("Cơ sở dữ liệu đã kết nối với 13 bộ, ngành và 63 tỉnh, thành phố.",

@@ -229,6 +229,8 @@ BUGS_CAUGHT = [
     E("Số trạm BTS 5G đạt 8.000.", ("8.000", 8000, "count", {"item": "trạm bts 5g"})),
     E("- Số doanh nghiệp công nghệ số: 74.000.", ("74.000", 74000, "count", {"item": "doanh nghiệp"})),
     E("- Số doanh nghiệp: 120", ("120", 120, "count", {"item": "doanh nghiệp"})),
+    E("Mạng 5G đã có 7 triệu rưỡi thuê bao.", ("7 triệu rưỡi thuê bao", 7.5e6, "count", {"item": "thuê bao"}),
+      note="'rưỡi' (and a half) was read as the counted noun 'rưỡi thuê', the value 7 million"),
     E("- Sản lượng bưu gửi: 680 triệu", ("680 triệu", 680e6, "count", {"item": "bưu gửi", "metric": "postal.items"}),
       note="an output volume ('sản lượng') names what it counts as 'số lượng' does; the count had no unit"),
     E("- Số tài khoản thanh toán mở mới: 1.200.000", ("1.200.000", 1.2e6, "count", {"item": "tài khoản"}),

@@ -114,6 +114,21 @@ def test_a_scaled_number_then_a_smaller_one_is_one_number(text, value):
     assert [t.value for t in tokens] == [value]
 
 
+@pytest.mark.parametrize(
+    "text, raw, value",
+    [("có 7 triệu rưỡi thuê bao", "7 triệu rưỡi", 7.5e6), ("Doanh thu 1 tỷ rưỡi USD", "1 tỷ rưỡi", 1.5e9),
+     ("đạt 3 nghìn tỷ rưỡi đồng", "3 nghìn tỷ rưỡi", 3.5e12), ("có hai triệu rưỡi người dùng", "hai triệu rưỡi", 2.5e6),
+     ("có 7 TRIỆU RƯỠI thuê bao", "7 TRIỆU RƯỠI", 7.5e6)],
+)
+def test_a_half_after_the_scale_word_adds_half_of_it(text, raw, value):
+    assert [(text[t.start:t.end], t.value) for t in find_numbers(text)] == [(raw, value)]
+
+
+@pytest.mark.parametrize("text", ["có 7 rưỡi", "có 7 triệu, rưỡi"])
+def test_a_half_without_a_scale_word_before_it_is_no_part_of_the_number(text):
+    assert [t.value for t in find_numbers(text)] == [7e6 if "triệu" in text else 7]
+
+
 @pytest.mark.parametrize("text", ["5 triệu 7 triệu", "3 triệu, 200 nghìn", "1 triệu 2 triệu nghìn", "2 nghìn 5 tỷ"])
 def test_scaled_numbers_that_do_not_compose_stay_apart(text):
     assert len(find_numbers(text)) == 2

@@ -227,6 +227,11 @@ def _scale_initials() -> frozenset[str]:
     return frozenset(w[0].lower() for w in load("numbers")["scale"])
 
 
+@functools.cache
+def _scale_half() -> regex.Pattern:
+    return regex.compile(r"\s+(?i:" + "|".join(map(regex.escape, load("numbers")["scale_half"])) + r")(?![\p{L}\p{N}])")
+
+
 def _read_scale(text: str, pos: int) -> tuple[float, int]:
     """Scale words starting at ``pos``: (product, end)."""
     scale_run, one_scale, _, scale_values, _ = _patterns()
@@ -291,6 +296,8 @@ def find_numbers(text: str, *, english: bool | None = None, words: Words | None 
         value = parse_digits(digits, scaled=scale != 1.0, english=english_style(digits, scale != 1.0))
         if value is None:
             continue
+        if scale != 1.0 and value.is_integer() and (half := _scale_half().match(text, end, end + 12)):
+            value, end = value + 0.5, half.end()  # "7 triệu rưỡi"
         tok = NumberToken(m.start(), end, apply_scale(value, scale), scale, "digits", raw, glued)
         if scale != 1.0 and tokens and _compounds(text, tokens[-1], tok):
             prev = tokens[-1]
@@ -439,5 +446,8 @@ def _spelled_token(text: str, run_start: int, run_end: int, taken) -> NumberToke
     value = parse_spelled([w for _, _, w in words])
     if value is None:
         return None
+    if names[-1] in lex["scales"] and (half := _scale_half().match(text, end, end + 12)):
+        _, _, _, scale_values, _ = _patterns()
+        value, end = value + 0.5 * scale_values[names[-1]], half.end()  # "hai triệu rưỡi"
     raw = text[start:end]
     return NumberToken(start, end, value, 1.0, "spelled", raw)

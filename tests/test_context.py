@@ -81,6 +81,8 @@ METRIC_SENTENCES = [
     ("telecom.revenue", "Doanh thu viễn thông tháng 9 đạt 30.000 tỷ đồng; lũy kế 9 tháng đạt 280.000 tỷ đồng.", "280.000 tỷ đồng"),
     ("telecom.revenue", "Doanh thu viễn thông quý III/2025 đạt 100 tỷ đồng; quý IV ước đạt 120 tỷ đồng.", "120 tỷ đồng"),
     ("ict.labor", "Ngành thu hút 1,5 triệu người lao động.", "1,5 triệu người lao động"),
+    # guards the exclude list of security.attacks: the incidents a response team handled
+    ("security.attacks", "Đội ứng cứu sự cố đã xử lý 1.200 sự cố.", "1.200 sự cố"),
     # guards the exclude list of ict.labor: the workforce itself, then its growth
     ("ict.labor", "Số lao động trong ngành đạt 1,5 triệu người, tăng 7%.", "7%"),
     ("ict.digital_enterprises", "Cả nước có 70.000 doanh nghiệp công nghệ số, trong đó nhiều doanh nghiệp số mới.", "70.000 doanh nghiệp"),
@@ -173,6 +175,9 @@ def test_metric_from_cue(metric, text, surface):
         ("Năng suất lao động hàng năm tăng tối thiểu 7%.", "tối thiểu 7%"),
         ("Nhu cầu của thị trường lao động CNTT tăng 8% mỗi năm.", "8%"),
         ("Tai nạn lao động giảm 12% so với năm trước.", "12%"),
+        # incident response and defences against attacks are not attacks
+        ("Chỉ có 31% doanh nghiệp có bộ phận chuyên trách, trong khi 58% chưa từng diễn tập ứng cứu sự cố.", "58%"),
+        ("Có 45% cơ quan đã triển khai giải pháp phòng, chống tấn công mạng.", "45%"),
         # a counting metric's cue before a count of another noun described that noun
         ("Trong năm 2012, số thuê bao điện thoại phát triển mới ước đạt 10,2 triệu thuê bao, giảm 24,3% so với năm 2011.", "24,3%"),
         # ... nor does the number after it go on with the workforce counted before

@@ -397,6 +397,13 @@ BUGS_CAUGHT = [
       ("590 triệu bản sách", 590e6, "count", {"item": "bản sách"})),
     E("Trong quí 3 năm 2012, doanh thu đạt 25.000 tỉ đồng", ("25.000 tỉ đồng", 2.5e13, "VND"),
       note="'quí', the older spelling of 'quý': '3 năm' was a duration of three years"),
+    E("Năm 2025, ARPU đạt 95.000 đồng/tháng, cao hơn 7.000 đồng so với năm 2024; giá cước thấp hơn 15% so với năm 2020.",
+      ("95.000 đồng/tháng", 95000, "VND/month", {"change": ""}), ("7.000 đồng", 7000, "VND", {"change": "up"}),
+      ("15%", 15, "%", {"change": "down"}),
+      note="a comparative against an earlier year ('cao hơn', 'thấp hơn') states a change: it stated none"),
+    E("Tốc độ di động cao hơn 2,5 lần mức trung bình toàn cầu; giá cước thấp hơn 30% so với Thái Lan; doanh thu cao hơn mức 100 tỷ đồng của năm trước.",
+      ("2,5 lần", 2.5, "x", {"change": ""}), ("30%", 30, "%", {"change": ""}), ("100 tỷ đồng", 1e11, "VND", {"change": ""}),
+      note="review: guards the comparative's change: against another thing or a level it states none"),
 ]
 
 # Known failures: each must fail today (strict xfail); fix the rule, then move it up.

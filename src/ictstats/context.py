@@ -18,7 +18,7 @@ from .config import parse_doc_date
 from .cues import Words
 from .lexicon import load, word_gate, word_set, words_alternation
 from .periods import comparison_patterns, find_times, shift
-from .qualifiers import is_level_pair
+from .qualifiers import after_comparative, is_level_pair
 from .status import StatusCues, closed_parentheses, status_for, target_sections
 
 _WORDS = regex.compile(r"\p{L}+")
@@ -212,6 +212,11 @@ def annotate(result, config) -> None:
             m.trace.append(("status", f"{m.status}: {cue!r}"))
         if m.change or m.unit == "x":
             m.compared_to = _baseline(text, m, sentence, times)
+            if m.change and not m.compared_to and after_comparative(text, m.start):
+                # "cao hơn 2,5 lần mức trung bình toàn cầu", "thấp hơn 30% so với Thái Lan": a
+                # comparative against no earlier period compares with something else
+                m.change = ""
+                m.trace.append(("change", "none: a comparative against no earlier period"))
         previous = m
 
 

@@ -100,12 +100,17 @@ def _change_patterns():
     fillers = words_alternation(ch["fillers"] + ch["level_markers"])
     quals = words_alternation([c for cues in load("qualifiers")["qualifier"].values() for c in cues])
     tail = rf"(?:\s+{fillers})*(?:\s+{quals})?" + _SPACE + r"$"
-    up = regex.compile(_LEFT + "(" + words_alternation(ch["up"]) + ")" + f"(?P<tail>{tail})")
-    down = regex.compile(_LEFT + "(" + words_alternation(ch["down"]) + ")" + f"(?P<tail>{tail})")
+    compared = rf"(?P<tail>(?:\s+{quals})?" + _SPACE + r"$)"
+    up = regex.compile(_LEFT + "(?:(" + words_alternation(ch["up"]) + f")(?P<tail>{tail})|"
+                       + words_alternation(ch["comparative_up"]) + compared + ")")
+    down = regex.compile(_LEFT + "(?:(" + words_alternation(ch["down"]) + f")(?P<tail>{tail})|"
+                         + words_alternation(ch["comparative_down"]) + compared + ")")
+    comparative = regex.compile(_LEFT + words_alternation(ch["comparative_up"] + ch["comparative_down"]) + compared)
     level = regex.compile(_LEFT + words_alternation(ch["level_markers"]) + r"(?![\p{L}])")
     # the level reached, later in the clause: "... xuống còn 120.000", "... năm 2023 lên 18,3%"
     reached = regex.compile(r"[^.;:!?\n]{0,30}?(?<![\p{L}])" + words_alternation(ch["level_markers"]) + r"\s+[^\s\d]{0,6}\d")
-    return up, down, level, word_gate(ch["up"] + ch["down"]), reached
+    cues = ch["up"] + ch["down"] + ch["comparative_up"] + ch["comparative_down"]
+    return up, down, level, word_gate(cues), reached, comparative
 
 
 def read_change(text: str, start: int, end: int | None = None) -> str:
@@ -117,7 +122,7 @@ def read_change(text: str, start: int, end: int | None = None) -> str:
     >>> read_change("tốc độ có thể tăng từ 20-40% đối với IPv6", 22, 28)
     'up'
     """
-    up, down, level, gate, reached = _change_patterns()
+    up, down, level, gate, reached, _ = _change_patterns()
     before = text[max(0, start - 40):start]
     if not gate.search(before.lower()):
         return ""
@@ -134,6 +139,16 @@ def read_change(text: str, start: int, end: int | None = None) -> str:
     if end is not None and _started_here(text, start) and reached.match(text, end, end + 60):
         return ""
     return direction
+
+
+def after_comparative(text: str, start: int) -> bool:
+    """Whether the change of the number at ``start`` comes from a comparative ("cao hơn", "thấp
+    hơn"), which states a change only against an earlier period of the same thing.
+
+    >>> after_comparative("cao hơn 2,5 lần", 8), after_comparative("tăng 2,5 lần", 5)
+    (True, False)
+    """
+    return _change_patterns()[5].search(text, max(0, start - 40), start) is not None
 
 
 @functools.cache

@@ -81,6 +81,9 @@ METRIC_SENTENCES = [
     ("telecom.revenue", "Doanh thu viễn thông tháng 9 đạt 30.000 tỷ đồng; lũy kế 9 tháng đạt 280.000 tỷ đồng.", "280.000 tỷ đồng"),
     ("telecom.revenue", "Doanh thu viễn thông quý III/2025 đạt 100 tỷ đồng; quý IV ước đạt 120 tỷ đồng.", "120 tỷ đồng"),
     ("ict.labor", "Ngành thu hút 1,5 triệu người lao động.", "1,5 triệu người lao động"),
+    # a headline's "lãi" (made a profit of)
+    ("ict.profit", "Viettel lãi hơn 50.000 tỷ đồng năm 2024", "hơn 50.000 tỷ đồng"),
+    ("ict.profit", "FPT báo lãi 9.000 tỷ đồng, tăng 20%.", "20%"),
     # guards the exclude list of security.attacks: the incidents a response team handled
     ("security.attacks", "Đội ứng cứu sự cố đã xử lý 1.200 sự cố.", "1.200 sự cố"),
     # guards the exclude list of ict.labor: the workforce itself, then its growth
@@ -171,6 +174,8 @@ def test_metric_from_cue(metric, text, surface):
         ("Năm 2024, FPT ghi nhận doanh thu 62.849 tỷ đồng và lợi nhuận trước thuế 11.071 tỷ đồng.", "62.849 tỷ đồng"),
         ("Năm 2024, FPT ghi nhận doanh thu 62.849 tỷ đồng và lợi nhuận trước thuế 11.071 tỷ đồng, tăng lần lượt 19,4% và 19,7%.", "19,4%"),
         ("Lãi suất cho vay ưu đãi là 8%/năm.", "8%"),  # an interest rate is no profit
+        ("Doanh nghiệp phải trả lãi vay 1.200 tỷ đồng.", "1.200 tỷ đồng"),  # nor is interest paid
+        ("Tiền lãi tiền gửi đạt 300 tỷ đồng.", "300 tỷ đồng"),  # ... or earned
         # labour productivity and the labour market are not the workforce
         ("Năng suất lao động hàng năm tăng tối thiểu 7%.", "tối thiểu 7%"),
         ("Nhu cầu của thị trường lao động CNTT tăng 8% mỗi năm.", "8%"),

@@ -151,6 +151,20 @@ def _headings(text: str, layout, times) -> list[tuple[int, str]]:
     return out
 
 
+class _CueIndex:
+    """A document's cue hits, looked up by position (``hits(span)``: those starting inside
+    ``span``), and the exclude phrases that blocked cues, by metric id."""
+
+    def __init__(self, cue_list, excluded):
+        self._list, self._starts, self._excluded = cue_list, [h.start for h in cue_list], excluded
+
+    def __call__(self, span):
+        return self._list[bisect.bisect_left(self._starts, span[0]):bisect.bisect_left(self._starts, span[1])]
+
+    def excluded_between(self, metric_id: str, start: int, end: int) -> bool:
+        return any(start <= s and e <= end for s, e in self._excluded.get(metric_id, ()))
+
+
 def annotate(result, config) -> None:
     """Fill metric, period, status and compared_to on every mention of a scan."""
     text, layout = result.text, result.layout
@@ -166,12 +180,7 @@ def annotate(result, config) -> None:
     def sentence_end(pos):
         return layout.sentence_span(pos)[1]
 
-    cue_list = metrics_mod.cue_hits(words, sentence_end, taxonomy)
-    cue_starts = [h.start for h in cue_list]
-
-    def hits(span):
-        """Cue hits starting inside ``span``."""
-        return cue_list[bisect.bisect_left(cue_starts, span[0]):bisect.bisect_left(cue_starts, span[1])]
+    hits = _CueIndex(*metrics_mod.cue_hits(words, sentence_end, taxonomy))
 
     status_cues = StatusCues(text, sentence_end, words)
     goal_sections = target_sections(text, layout.line_starts, words)
@@ -366,7 +375,7 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
     def renamed(metric, start) -> bool:
         # "Số lao động đạt 1,5 triệu người, năng suất lao động tăng 7%": the metric's words
         # come again between, inside a phrase that names something else (its exclude list)
-        return bool(metric.exclude) and bool(metrics_mod.find_all(metric.exclude, text, start, m.token.start))
+        return hits.excluded_between(metric.id, start, m.token.start)
 
     def carried_from_prev():
         """The previous number's metric, when this number in its clause can go on with it."""

@@ -133,9 +133,10 @@ def looked_up_words(metrics: tuple[Metric, ...]) -> frozenset[str]:
     return cues.looked_up | excludes.looked_up
 
 
-def cue_hits(words: Words, bound: Callable[[int], int], metrics: tuple[Metric, ...]) -> list[CueHit]:
+def cue_hits(words: Words, bound: Callable[[int], int], metrics: tuple[Metric, ...]) -> tuple[list[CueHit], dict[str, list[tuple[int, int]]]]:
     """Every cue of every metric in a document, in order, minus those inside an exclude
-    phrase of the same metric. ``bound(pos)`` is the end of the sentence around ``pos``."""
+    phrase of the same metric; and those exclude phrases, as (start, end) by metric id.
+    ``bound(pos)`` is the end of the sentence around ``pos``."""
     cues, cue_metric, excludes, exclude_metric = _phrase_sets(metrics)
     blocked: dict[str, list[tuple[int, int]]] = {}
     for s, e, i in excludes.hits(words, bound):
@@ -145,4 +146,4 @@ def cue_hits(words: Words, bound: Callable[[int], int], metrics: tuple[Metric, .
         metric = cue_metric[i]
         if not any(bs <= s < be for bs, be in blocked.get(metric.id, ())):
             hits.append(CueHit(s, e, metric, cues.phrases[i]))
-    return hits
+    return hits, blocked

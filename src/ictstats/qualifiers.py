@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 import regex
 
@@ -100,17 +101,31 @@ def _change_patterns():
     fillers = words_alternation(ch["fillers"] + ch["level_markers"])
     quals = words_alternation([c for cues in load("qualifiers")["qualifier"].values() for c in cues])
     tail = rf"(?:\s+{fillers})*(?:\s+{quals})?" + _SPACE + r"$"
-    compared = rf"(?P<tail>(?:\s+{quals})?" + _SPACE + r"$)"
-    up = regex.compile(_LEFT + "(?:(" + words_alternation(ch["up"]) + f")(?P<tail>{tail})|"
-                       + words_alternation(ch["comparative_up"]) + compared + ")")
-    down = regex.compile(_LEFT + "(?:(" + words_alternation(ch["down"]) + f")(?P<tail>{tail})|"
-                         + words_alternation(ch["comparative_down"]) + compared + ")")
-    comparative = regex.compile(_LEFT + words_alternation(ch["comparative_up"] + ch["comparative_down"]) + compared)
+    up = regex.compile(_LEFT + "(" + words_alternation(ch["up"]) + ")" + f"(?P<tail>{tail})")
+    down = regex.compile(_LEFT + "(" + words_alternation(ch["down"]) + ")" + f"(?P<tail>{tail})")
     level = regex.compile(_LEFT + words_alternation(ch["level_markers"]) + r"(?![\p{L}])")
     # the level reached, later in the clause: "... xuống còn 120.000", "... năm 2023 lên 18,3%"
     reached = regex.compile(r"[^.;:!?\n]{0,30}?(?<![\p{L}])" + words_alternation(ch["level_markers"]) + r"\s+[^\s\d]{0,6}\d")
-    cues = ch["up"] + ch["down"] + ch["comparative_up"] + ch["comparative_down"]
-    return up, down, level, word_gate(cues), reached, comparative
+    return up, down, level, word_gate(ch["up"] + ch["down"]), reached
+
+
+@functools.cache
+def _comparative_patterns() -> tuple[re.Pattern, regex.Pattern]:
+    """A gate, and the comparative right before a number ("cao hơn 7.000 đồng", "thấp hơn
+    khoảng 15%"), its direction the name of the group that matched. The gate looks for the
+    phrases whole: their first words ("cao", "lớn") are common alone."""
+    ch = load("qualifiers")["change"]
+    quals = words_alternation([c for cues in load("qualifiers")["qualifier"].values() for c in cues])
+    phrases = ch["comparative_up"] + ch["comparative_down"]
+    gate = re.compile("|".join(r"\s+".join(map(re.escape, p.lower().split())) for p in phrases))
+    comparative = compile_before(_LEFT + "(?:(?P<up>" + words_alternation(ch["comparative_up"]) + ")|(?P<down>"
+                                 + words_alternation(ch["comparative_down"]) + rf"))(?:\s+{quals})?" + _SPACE + "$")
+    return gate, comparative
+
+
+def _comparative(text: str, start: int, before: str):
+    gate, comparative = _comparative_patterns()
+    return comparative.search(text, max(0, start - 40), start) if gate.search(before) else None
 
 
 def read_change(text: str, start: int, end: int | None = None) -> str:
@@ -121,14 +136,18 @@ def read_change(text: str, start: int, end: int | None = None) -> str:
     ('down', '')
     >>> read_change("tốc độ có thể tăng từ 20-40% đối với IPv6", 22, 28)
     'up'
+    >>> read_change("ARPU cao hơn 7.000 đồng", 13)
+    'up'
     """
-    up, down, level, gate, reached, _ = _change_patterns()
-    before = text[max(0, start - 40):start]
-    if not gate.search(before.lower()):
+    up, down, level, gate, reached = _change_patterns()
+    before = text[max(0, start - 40):start].lower()
+    if (c := _comparative(text, start, before)) is not None:
+        return "up" if c.group("up") else "down"
+    if not gate.search(before):
         return ""
     found = []
     for direction, pattern in (("up", up), ("down", down)):
-        m = pattern.search(before)
+        m = pattern.search(text, max(0, start - 40), start)
         if m:
             found.append((m.start(), direction, m.group("tail")))
     if not found:
@@ -148,7 +167,7 @@ def after_comparative(text: str, start: int) -> bool:
     >>> after_comparative("cao hơn 2,5 lần", 8), after_comparative("tăng 2,5 lần", 5)
     (True, False)
     """
-    return _change_patterns()[5].search(text, max(0, start - 40), start) is not None
+    return _comparative(text, start, text[max(0, start - 40):start].lower()) is not None
 
 
 @functools.cache

@@ -164,7 +164,10 @@ class PartReading(NamedTuple):
 
 @functools.cache
 def _ratio_before() -> regex.Pattern:
-    return compile_before(r"(?<![\p{L}])" + words_alternation(load("units")["part_of_total"]["ratio_before"]) + r"[ \t\u00a0]+$")
+    # a qualifier may stand between: "chỉ bằng khoảng 1/10 so với Singapore"
+    qualifiers = words_alternation([c for cues in load("qualifiers")["qualifier"].values() for c in cues])
+    return compile_before(r"(?<![\p{L}])" + words_alternation(load("units")["part_of_total"]["ratio_before"])
+                          + r"(?:[ \t\u00a0]+" + qualifiers + r")?[ \t\u00a0]+$")
 
 
 def read_part_of_total(text: str, end: int, numerator: float, start: int | None = None) -> PartReading | None:
@@ -198,7 +201,7 @@ def read_part_of_total(text: str, end: int, numerator: float, start: int | None 
         return None
     counted = read_counted(text, m.end())
     counts_nothing_known = counted is None or counted.unit != "count" or not is_known_noun(counted.item)
-    if slash and numerator < total and counts_nothing_known and start is not None and _ratio_before().search(text, max(0, start - 15), start):
+    if slash and numerator < total and counts_nothing_known and start is not None and _ratio_before().search(text, max(0, start - 30), start):
         return PartReading(UnitReading("%", "", m.end(), "percent.fraction"), total)
     if counted is None or counted.unit != "count":
         return None

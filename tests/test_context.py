@@ -183,6 +183,9 @@ def test_metric_from_cue(metric, text, surface):
         # incident response and defences against attacks are not attacks
         ("Chỉ có 31% doanh nghiệp có bộ phận chuyên trách, trong khi 58% chưa từng diễn tập ứng cứu sự cố.", "58%"),
         ("Có 45% cơ quan đã triển khai giải pháp phòng, chống tấn công mạng.", "45%"),
+        # ... nor is an outage
+        ("Sự cố đứt cáp AAG lần thứ 3 trong năm khiến 40% dung lượng kết nối quốc tế bị ảnh hưởng.", "40%"),
+        ("Năm 2024 xảy ra 12 sự cố kỹ thuật.", "12 sự cố"),
         # a counting metric's cue before a count of another noun described that noun
         ("Trong năm 2012, số thuê bao điện thoại phát triển mới ước đạt 10,2 triệu thuê bao, giảm 24,3% so với năm 2011.", "24,3%"),
         # ... nor does the number after it go on with the workforce counted before

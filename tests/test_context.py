@@ -1,5 +1,7 @@
 """Metric, period, status, document date and baseline (SPEC §5–7), on real sentences."""
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ictstats import Config, extract, periods
 from ictstats.context import detect_doc_date
@@ -7,6 +9,7 @@ from ictstats.cues import Words, cue_regex
 from ictstats.extract import _vocabulary
 from ictstats.lexicon import load, tone_variants
 from ictstats.metrics import taxonomy
+from ictstats.status import SectionIndex
 
 from regen_golden import FIXTURES
 
@@ -764,6 +767,19 @@ def test_heading_words_added_to_the_lexicon_are_read_without_code_changes(extend
     assert row(text, "90%").status == "actual"
     extend_time_lexicon("status", "target_heading", "giải pháp")
     assert row(text, "90%").status == "target"
+
+
+_SECTIONS = st.lists(st.tuples(st.integers(0, 200), st.integers(1, 120)), max_size=12).map(
+    lambda pairs: [(a, a + length, f"heading {a}") for a, length in sorted(pairs)])
+
+
+@given(sections=_SECTIONS, positions=st.lists(st.integers(0, 330), max_size=30))
+def test_the_section_index_finds_what_a_scan_of_every_section_finds(sections, positions):
+    """SectionIndex keeps the sections open at the last position; asked in document order (and
+    out of it), it must answer as the first section in heading order holding the position."""
+    index = SectionIndex(sections)
+    for pos in sorted(positions) + positions:
+        assert index.heading_at(pos) == next((h for a, b, h in sections if a <= pos < b), None)
 
 
 @pytest.mark.parametrize("text", TIME_TEXTS)

@@ -19,7 +19,7 @@ from .cues import Words
 from .lexicon import load, word_gate, word_set, words_alternation
 from .periods import comparison_patterns, find_times, shift
 from .qualifiers import after_comparative, is_level_pair
-from .status import StatusCues, closed_parentheses, status_for, target_sections
+from .status import SectionIndex, StatusCues, closed_parentheses, status_for, target_sections
 
 _WORDS = regex.compile(r"\p{L}+")
 _STOP = regex.compile(r"\.\s+")
@@ -183,7 +183,7 @@ def annotate(result, config) -> None:
     hits = _CueIndex(*metrics_mod.cue_hits(words, sentence_end, taxonomy))
 
     status_cues = StatusCues(text, sentence_end, words)
-    goal_sections = target_sections(text, layout.line_starts, words)
+    goal_sections = SectionIndex(target_sections(text, layout.line_starts, words))
     previous = None
     following = {id(a): b for a, b in zip(result.mentions, result.mentions[1:])}
     respective: dict[int, tuple[str, str]] = {}
@@ -208,7 +208,7 @@ def annotate(result, config) -> None:
         m.status, cue = status_for(text, sentence, m.start, m.end, doc_year, status_cues, closed)
         if goal_sections and m.status == "actual" and not cue:
             # no cue either way: a figure under a heading of goals ("II. NHIỆM VỤ NĂM 2026") is one
-            heading = next((h for a, b, h in goal_sections if a <= m.start < b), None)
+            heading = goal_sections.heading_at(m.start)
             if heading:
                 m.status, cue = "target", f"under the heading {heading!r}"
         if m.status != "target" and after_document(m.period, result.doc_date) and m.unit not in _durations():

@@ -167,6 +167,37 @@ def target_sections(text: str, line_starts: list[int], words: Words | None = Non
     return sections
 
 
+class SectionIndex:
+    """Which section of ``target_sections`` holds a position, for positions asked in document
+    order: the sections open at the last position are kept, so each is looked at a bounded
+    number of times (a scan of them all per number was quadratic over a long report).
+
+    >>> index = SectionIndex([(10, 50, "II. NHIỆM VỤ"), (20, 30, "1. Viễn thông")])
+    >>> [index.heading_at(p) for p in (5, 25, 40, 60)]
+    [None, 'II. NHIỆM VỤ', 'II. NHIỆM VỤ', None]
+    """
+
+    def __init__(self, sections: list[tuple[int, int, str]]):
+        self._sections = sections
+        self._next = 0
+        self._open: list[tuple[int, int, str]] = []
+        self._last = -1
+
+    def __bool__(self) -> bool:
+        return bool(self._sections)
+
+    def heading_at(self, pos: int) -> str | None:
+        """The heading of the first section (in heading order) that holds ``pos``."""
+        if pos < self._last:  # asked out of order: start again
+            self._next, self._open = 0, []
+        self._last = pos
+        while self._next < len(self._sections) and self._sections[self._next][0] <= pos:
+            self._open.append(self._sections[self._next])
+            self._next += 1
+        self._open = [s for s in self._open if s[1] > pos]
+        return self._open[0][2] if self._open else None
+
+
 def _names_the_goal(text: str, cue_end: int, start: int) -> bool:
     """Is the number at ``start`` the value of the goal named just before it (a goal met:
     "vượt chỉ tiêu (70.000 doanh nghiệp)"), not a result ("vượt kế hoạch, đạt 105 tỷ USD")?"""

@@ -320,6 +320,10 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         # ... and so is "năm A-B", which dated the figure by its first year
         ("Trong 5 năm 2019-2023, số doanh nghiệp công nghệ số tăng thêm 24.000 doanh nghiệp.", "24.000 doanh nghiệp", "2019/2023"),
         ("Trong các năm 2023 - 2024, doanh thu đạt 5 tỷ USD.", "5 tỷ USD", "2023/2024"),
+        # the months ending with a month named, not the year's first months
+        (" date 2025-11-06 Vốn đầu tư chỉ còn 500 triệu USD trong 12 tháng tính đến tháng 6/2025.", "500 triệu USD", "2024-07/2025-06"),
+        (" date 2025-11-06 Trong 12 tháng tính đến hết tháng 6/2025, vốn đầu tư đạt 500 triệu USD.", "500 triệu USD", "2024-07/2025-06"),
+        ("Sáu tháng tính tới tháng 3/2025, doanh thu đạt 5 tỷ USD.", "5 tỷ USD", "2024-10/2025-03"),
         # a fiscal or school year is the year (span) it names
         ("Năm tài chính 2024, FPT Telecom ghi nhận lợi nhuận trước thuế 2.800 tỷ đồng.", "2.800 tỷ đồng", "2024"),
         ("Năm học 2024-2025, cả nước có 12.000 sinh viên ngành CNTT.", "12.000 sinh viên", "2024/2025"),
@@ -717,6 +721,7 @@ TIME_SENTENCES = [
     "quí I/2012, quí 3 năm 2012, so với quí trước; Doanh thu 9 tháng của VNPT",
     "năm 2019-2023, các năm 2023 - 2024, năm 2024-2023, năm 2020-05, Năm 2024–2025/2026",
     "Năm tài chính 2024, năm học 2024-2025, năm  tài\nchính 2023, cả năm tài chính 2024, năm học 2025",
+    "trong 12 tháng tính đến tháng 6/2025, 12 tháng tính\nđến hết tháng 6/2025, sáu tháng tính tới tháng 3/2025, 40 tháng tính đến tháng 1/2025",
 ]
 TIME_TEXTS = TIME_SENTENCES + [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
 

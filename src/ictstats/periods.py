@@ -77,6 +77,7 @@ def _patterns():
     since_words = words_alternation(load("time")["comparison"]["since"], flags="")
     since_first = [p.split()[0] for p in load("time")["comparison"]["since"]]
     span_to = words_alternation(lex["span_to"], flags="")
+    ending = words_alternation(lex["months_ending_lead"], flags="")
     months = rf"{months_word}\s+{month}"
     to_date = (
         rf"{words_alternation(total_lead, flags='')}\s+{months}(?![\p{{L}}\d/])(?!\s+{side}|\s+{year}\s+{rel_year})"
@@ -92,10 +93,12 @@ def _patterns():
     # the result against a scan of the whole pattern at every position. A branch that can start
     # with a digit must start with \d{1,2} then a space or one of /.- (see _DIGIT_START).
     table = [
+        # "12 tháng tính đến tháng 6/2025": the twelve months ending with June 2025
+        ("months_ending", rf"{months_word}\s+{month}\s+{ending}\s+{month}\s+(\d{{1,2}})\s*/\s*{_Y}(?![\d/])", True, spelled),
         # "10 tháng năm 2024" says the first ten months too, but only with its year written
         # (the condition names its group: a number would count the groups of every branch before it)
         ("first_months", rf"{months_word}\s+{month}\s+(?:(?P<side>{side})\s+)?{year}(?(side)(?:\s+{rel_year})?|\s+{rel_year})", True, spelled),
-        ("months_so_far", rf"{words_alternation(so_far, flags='')}\s+{months_word}\s+{month}(?![\p{{L}}\d/])(?!\s+{side}|\s+{year}\s+{rel_year})", False, so_far),
+        ("months_so_far", rf"{words_alternation(so_far, flags='')}\s+{months_word}\s+{month}(?![\p{{L}}\d/])(?!\s+{side}|\s+{year}\s+{rel_year}|\s+{ending}\s+{month})", False, so_far),
         ("months_to_date", to_date, True, [*whole_phrases("months_total_lead"), *spelled]),
         # "quý II/2026", "quý II năm nay", and "quý II" alone, in the nearby or the document's year
         ("quarter", rf"{quarter}\s+(IV|I{{1,3}}|[1-4])(?:\s*/\s*{_Y}|\s+{year}\s+{rel_year})?(?![\d/])", False, first["quarter"]),
@@ -451,6 +454,12 @@ def _resolve(kind: str, g, doc_date: str, doc_year: int | None, text: str, pos: 
             return ""
         lo, hi = (1, n) if not side or side in _first_part() else (13 - n, 12)
         return f"{ym(year, lo)}/{ym(year, hi)}"
+    if kind == "months_ending":
+        n, last = _month_count(g.group(1)), int(g.group(2))
+        if not 1 <= n <= 36 or not 1 <= last <= 12:
+            return ""
+        end = ym(int(g.group(3)), last)
+        return end if n == 1 else f"{shift(end, months=1 - n)}/{end}"
     if kind == "months_so_far":
         n = _month_count(g.group(1))
         year = _nearby_year(text, pos, years, doc_year)

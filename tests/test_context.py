@@ -186,6 +186,9 @@ def test_metric_from_cue(metric, text, surface):
         # incident response and defences against attacks are not attacks
         ("Chỉ có 31% doanh nghiệp có bộ phận chuyên trách, trong khi 58% chưa từng diễn tập ứng cứu sự cố.", "58%"),
         ("Có 45% cơ quan đã triển khai giải pháp phòng, chống tấn công mạng.", "45%"),
+        # postal and telecom revenue together is not the postal part
+        ("Doanh thu lĩnh vực bưu chính, viễn thông ước đạt 3.200 tỷ đồng.", "3.200 tỷ đồng"),
+        ("Doanh thu bưu chính - viễn thông tăng 12%.", "12%"),
         # ... nor is an outage
         ("Sự cố đứt cáp AAG lần thứ 3 trong năm khiến 40% dung lượng kết nối quốc tế bị ảnh hưởng.", "40%"),
         ("Năm 2024 xảy ra 12 sự cố kỹ thuật.", "12 sự cố"),

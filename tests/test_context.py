@@ -84,6 +84,12 @@ METRIC_SENTENCES = [
     ("telecom.revenue", "Doanh thu viễn thông tháng 9 đạt 30.000 tỷ đồng; lũy kế 9 tháng đạt 280.000 tỷ đồng.", "280.000 tỷ đồng"),
     ("telecom.revenue", "Doanh thu viễn thông quý III/2025 đạt 100 tỷ đồng; quý IV ước đạt 120 tỷ đồng.", "120 tỷ đồng"),
     ("ict.labor", "Ngành thu hút 1,5 triệu người lao động.", "1,5 triệu người lao động"),
+    # a clause that leaves out the head of the cue before ("doanh thu", "thuê bao") names its own metric
+    ("telecom.revenue", "Doanh thu bưu chính đạt 500 tỷ đồng, viễn thông đạt 2.700 tỷ đồng.", "2.700 tỷ đồng"),
+    ("telecom.revenue", "Doanh thu bưu chính đạt 500 tỷ đồng và viễn thông 2.700 tỷ đồng.", "2.700 tỷ đồng"),
+    ("postal.revenue", "Doanh thu viễn thông đạt 2.700 tỷ đồng, bưu chính 500 tỷ đồng, tăng 12%.", "500 tỷ đồng"),
+    ("postal.revenue", "Doanh thu viễn thông đạt 2.700 tỷ đồng, bưu chính 500 tỷ đồng, tăng 12%.", "12%"),
+    ("telecom.fixed_broadband_subscribers", "Số thuê bao di động đạt 125 triệu thuê bao, băng rộng cố định đạt 23 triệu thuê bao.", "23 triệu thuê bao"),
     # a headline's "lãi" (made a profit of)
     ("ict.profit", "Viettel lãi hơn 50.000 tỷ đồng năm 2024", "hơn 50.000 tỷ đồng"),
     ("ict.profit", "FPT báo lãi 9.000 tỷ đồng, tăng 20%.", "20%"),

@@ -385,6 +385,22 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
             return metric
         return None
 
+    def elided(metric):
+        """"doanh thu bưu chính đạt 500 tỷ đồng, viễn thông đạt 2.700 tỷ đồng": a clause after the
+        number before that opens with the rest of another metric's cue, whose head ("doanh thu")
+        the number before's metric shares, names that metric with the head left out."""
+        between = text[prev.end:m.token.start]
+        cut = max(between.rfind(","), between.lower().rfind(" và "))
+        if cut == -1:
+            return None
+        opening = " ".join(between[cut:].lower().lstrip(", ").removeprefix("và ").split())
+        heads = {" ".join(c.lower().split()[:2]) for c in metric.cues}
+        for rest, head, other in metrics_mod.elided_cues(taxonomy_files):
+            if (other is not metric and head in heads and (opening == rest or opening.startswith(rest + " "))
+                    and fits(other, check_item=False)):
+                return other
+        return None
+
     sentence_hits = hits(sentence)
     tail_end = _clause_end(text, m.end, seg1)
     next_in_clause = nxt.start if nxt is not None and m.end <= nxt.start < tail_end else None
@@ -428,6 +444,8 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
         # "lao động trong lĩnh vực công nghiệp ICT khoảng 1,7 triệu người, tăng 5,4%": the cues
         # before the number before measured that number, and this one goes on with it, unless
         # a cue of its own stands between them
+        if other := elided(carried):
+            return other.id, f"the head of the cue before the number before, left out: {other.id}"
         return carried.id, "same as the number before it, whose cues stand before both"
     # a noun written before the number ("số tên miền đăng ký mới là 120.000") stands among the
     # cues before it, which then say more than the noun alone
@@ -456,6 +474,8 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
     if after:
         return after[0].metric.id, f"cue {after[0].cue!r} later in the clause"
     if fresh is None and (carried := carried_from_prev()):  # 5. the number before it in the clause
+        if other := elided(carried):
+            return other.id, f"the head of the cue before the number before, left out: {other.id}"
         return carried.id, "same as the number before it"
     # 5b. "doanh thu đạt 3,9 triệu tỷ đồng; năm nay phấn đấu đạt 4,2 triệu tỷ đồng": a clause after
     # ";" that names nothing goes on with the number before it, in the same unit

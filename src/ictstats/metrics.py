@@ -108,6 +108,25 @@ def metrics_named_by(item: str, taxonomy_files: tuple[str, ...] = ()) -> tuple[M
     return tuple(m for m in taxonomy(taxonomy_files) if m.named_by_item(item))
 
 
+@functools.cache
+def elided_cues(taxonomy_files: tuple[str, ...] = ()) -> tuple[tuple[str, str, Metric], ...]:
+    """(rest, head, metric) of every cue of three words or more, split after its first two
+    words, longest rest first: what a clause writes when it leaves out the head that the
+    clause before it named ("doanh thu bưu chính đạt 500 tỷ đồng, viễn thông đạt 2.700 tỷ
+    đồng": "viễn thông" is the rest of "doanh thu viễn thông").
+
+    >>> [(rest, head) for rest, head, m in elided_cues() if m.id == "telecom.revenue"][:2]
+    [('lĩnh vực viễn thông', 'doanh thu'), ('dịch vụ viễn thông', 'doanh thu')]
+    """
+    out = []
+    for metric in taxonomy(taxonomy_files):
+        for cue in metric.cues:
+            words = cue.lower().split()
+            if len(words) >= 3 and "..." not in words:
+                out.append((" ".join(words[2:]), " ".join(words[:2]), metric))
+    return tuple(sorted(out, key=lambda entry: -len(entry[0])))
+
+
 class CueHit(NamedTuple):
     start: int
     end: int

@@ -19,7 +19,13 @@ from .cues import Words
 from .lexicon import load, word_gate, word_set, words_alternation
 from .periods import comparison_patterns, find_times, shift
 from .qualifiers import after_comparative, is_level_pair
-from .status import SectionIndex, StatusCues, closed_parentheses, status_for, target_sections
+from .status import (
+    SectionIndex,
+    StatusCues,
+    closed_parentheses,
+    status_for,
+    target_sections,
+)
 
 _WORDS = regex.compile(r"\p{L}+")
 _STOP = regex.compile(r"\.\s+")

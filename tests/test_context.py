@@ -84,6 +84,10 @@ METRIC_SENTENCES = [
     ("telecom.revenue", "Doanh thu viễn thông tháng 9 đạt 30.000 tỷ đồng; lũy kế 9 tháng đạt 280.000 tỷ đồng.", "280.000 tỷ đồng"),
     ("telecom.revenue", "Doanh thu viễn thông quý III/2025 đạt 100 tỷ đồng; quý IV ước đạt 120 tỷ đồng.", "120 tỷ đồng"),
     ("ict.labor", "Ngành thu hút 1,5 triệu người lao động.", "1,5 triệu người lao động"),
+    # guards the measured nouns: a change of the count itself, and a measure that is the cue
+    ("ict.digital_enterprises", "Số doanh nghiệp công nghệ số tăng 5%, doanh thu tăng 10%.", "5%"),
+    ("postal.items", "Sản lượng bưu gửi tăng 15%.", "15%"),
+    ("ict.digital_enterprises", "Theo đánh giá, số doanh nghiệp công nghệ số tăng 10%.", "10%"),
     # a clause that leaves out the head of the cue before ("doanh thu", "thuê bao") names its own metric
     ("telecom.revenue", "Doanh thu bưu chính đạt 500 tỷ đồng, viễn thông đạt 2.700 tỷ đồng.", "2.700 tỷ đồng"),
     ("telecom.revenue", "Doanh thu bưu chính đạt 500 tỷ đồng và viễn thông 2.700 tỷ đồng.", "2.700 tỷ đồng"),
@@ -192,6 +196,11 @@ def test_metric_from_cue(metric, text, surface):
         # incident response and defences against attacks are not attacks
         ("Chỉ có 31% doanh nghiệp có bộ phận chuyên trách, trong khi 58% chưa từng diễn tập ứng cứu sự cố.", "58%"),
         ("Có 45% cơ quan đã triển khai giải pháp phòng, chống tấn công mạng.", "45%"),
+        # a change whose clause names a measure (revenue, damage) changes that, not a count
+        ("Doanh thu quảng cáo của các cơ quan báo chí giảm khoảng 20-30% trong 5 năm gần đây.", "khoảng 20-30%"),
+        ("Số doanh nghiệp công nghệ số tăng 5%, doanh thu tăng 10%.", "10%"),
+        ("Thiệt hại do tấn công mạng tăng 20%.", "20%"),
+        ("Cả nước có 779 cơ quan báo chí, doanh thu đã giảm 70% so với năm 2019.", "70%"),
         # postal and telecom revenue together is not the postal part
         ("Doanh thu lĩnh vực bưu chính, viễn thông ước đạt 3.200 tỷ đồng.", "3.200 tỷ đồng"),
         ("Doanh thu bưu chính - viễn thông tăng 12%.", "12%"),

@@ -9,11 +9,11 @@ from ictstats.metrics import taxonomy
 from regen_golden import FIXTURES
 
 SECTIONS = {
-    "numbers": {"scale", "scale_not_before", "attached_scale", "spelled", "ordinal", "ordinal_marker", "range"},
+    "numbers": {"scale", "scale_half", "scale_not_before", "attached_scale", "spelled", "ordinal", "ordinal_marker", "range"},
     "units": {"unit", "unit_rules", "rate_suffix", "price_per", "per_head", "per_capita", "currency_prefix", "multiplier_prefix", "part_of_total", "compound_duration"},
     "qualifiers": {"qualifier", "qualifier_pair", "qualifier_after_head", "qualifier_exceptions", "change"},
     "context": {
-        "value_cues", "count_subject", "rate_words", "clause_openers", "back_reference", "breakdown", "restatement", "respectively", "cue_modifier_gap",
+        "value_cues", "count_subject", "measured_nouns", "rate_words", "clause_openers", "back_reference", "breakdown", "restatement", "respectively", "cue_modifier_gap",
         "carry_over_words",
         "score", "bare", "rank", "ordinal", "names", "nouns",
     },

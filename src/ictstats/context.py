@@ -62,6 +62,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         # the list's head: "lần lượt" then up to three words ("tăng", "là", "ở mức") and the number
         "respectively": regex.compile(r"(?<![\p{L}])" + words_alternation(ctx["respectively"]) + r"(?:\s+[^\s\d,;.()]+){0,3}\s*$"),
         "list_gap": regex.compile(r"\s*" + words_alternation(load("qualifiers")["change"]["list_joiners"]) + r"\s*"),
+        "measured": regex.compile(r"(?<![\p{L}])" + words_alternation(ctx["measured_nouns"]) + r"(?![\p{L}])"),
         "breakdown": regex.compile(r"(?<![\p{L}])" + words_alternation(ctx["breakdown"]) + r"(?![\p{L}])"),
         "restatement": regex.compile(r"\s*[,(]?\s*" + words_alternation(ctx["restatement"]) + r"(?![\p{L}])\s*"),
         "paren_after": regex.compile(r"\s*\(\s*(?:" + words_alternation(lead_in) + r")?\s*"),
@@ -383,10 +384,17 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
         # come again between, inside a phrase that names something else (its exclude list)
         return hits.excluded_between(metric.id, start, m.token.start)
 
+    def measures_other(metric, start, cue=(0, 0)) -> bool:
+        # "Doanh thu quảng cáo của các cơ quan báo chí giảm 20-30%": a change whose clause names
+        # a measure (context.toml measured_nouns) outside the cue changes that, not a count
+        if not m.change or "count" not in metric.units:
+            return False
+        return any(not cue[0] <= f.start() < cue[1] for f in _patterns()["measured"].finditer(text, start, m.token.start))
+
     def carried_from_prev():
         """The previous number's metric, when this number in its clause can go on with it."""
         metric = by_id.get(prev.metric) if prev is not None and prev.metric and prev.start >= seg0 else None
-        if (metric and fits(metric, check_item=False) and not renamed(metric, prev.end)
+        if (metric and fits(metric, check_item=False) and not renamed(metric, prev.end) and not measures_other(metric, prev.end)
                 and (m.unit != "count" or _goes_on_counting(text, metric, m, seg0))):
             return metric
         return None
@@ -434,7 +442,8 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
         if metric is None or not fits(metric, check_item=False):
             return "", ""
         return metric.id, "restates the number before it"
-    before = [h for h in sentence_hits if seg0 <= h.start < m.token.start and fits(h.metric) and not renamed(h.metric, h.end)]
+    before = [h for h in sentence_hits if seg0 <= h.start < m.token.start and fits(h.metric) and not renamed(h.metric, h.end)
+              and not measures_other(h.metric, seg0, (h.start, h.end))]
     if before and prev is not None and prev.start >= seg0 and prev.unit == "count" and prev.item:
         # "số thuê bao phát triển mới ước đạt 10,2 triệu thuê bao, giảm 24,3%": a counting
         # metric's cue before a count of a noun that metric does not count described that noun

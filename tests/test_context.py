@@ -338,6 +338,10 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         # ... and so is "năm A-B", which dated the figure by its first year
         ("Trong 5 năm 2019-2023, số doanh nghiệp công nghệ số tăng thêm 24.000 doanh nghiệp.", "24.000 doanh nghiệp", "2019/2023"),
         ("Trong các năm 2023 - 2024, doanh thu đạt 5 tỷ USD.", "5 tỷ USD", "2023/2024"),
+        # "gần đây" after a count of years or months closes a span (the last five years), not now
+        (" date 2025-06-21 Doanh thu giảm 20-30% trong 5 năm gần đây, do khoảng 70% ngân sách chảy ra nước ngoài.", "khoảng 70%", ""),
+        (" date 2025-06-21 Trong 3 tháng gần đây, có 1.200 vụ lừa đảo.", "1.200 vụ lừa đảo", ""),
+        (" date 2025-06-21 Thời gian gần đây, có 1.200 vụ lừa đảo.", "1.200 vụ lừa đảo", "2025-06"),
         # the months ending with a month named, not the year's first months
         (" date 2025-11-06 Vốn đầu tư chỉ còn 500 triệu USD trong 12 tháng tính đến tháng 6/2025.", "500 triệu USD", "2024-07/2025-06"),
         (" date 2025-11-06 Trong 12 tháng tính đến hết tháng 6/2025, vốn đầu tư đạt 500 triệu USD.", "500 triệu USD", "2024-07/2025-06"),
@@ -740,6 +744,7 @@ TIME_SENTENCES = [
     "năm 2019-2023, các năm 2023 - 2024, năm 2024-2023, năm 2020-05, Năm 2024–2025/2026",
     "Năm tài chính 2024, năm học 2024-2025, năm  tài\nchính 2023, cả năm tài chính 2024, năm học 2025",
     "trong 12 tháng tính đến tháng 6/2025, 12 tháng tính\nđến hết tháng 6/2025, sáu tháng tính tới tháng 3/2025, 40 tháng tính đến tháng 1/2025",
+    "trong 5 năm gần đây, 3 tháng  gần đây, Thời gian gần đây, quý gần đây, mới đây",
 ]
 TIME_TEXTS = TIME_SENTENCES + [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
 

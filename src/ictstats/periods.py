@@ -78,6 +78,7 @@ def _patterns():
     since_first = [p.split()[0] for p in load("time")["comparison"]["since"]]
     span_to = words_alternation(lex["span_to"], flags="")
     ending = words_alternation(lex["months_ending_lead"], flags="")
+    not_so_far = words_alternation(lex["months_so_far_not_before"], flags="")
     months = rf"{months_word}\s+{month}"
     to_date = (
         rf"{words_alternation(total_lead, flags='')}\s+{months}(?![\p{{L}}\d/])(?!\s+{side}|\s+{year}\s+{rel_year})"
@@ -98,7 +99,7 @@ def _patterns():
         # "10 tháng năm 2024" says the first ten months too, but only with its year written
         # (the condition names its group: a number would count the groups of every branch before it)
         ("first_months", rf"{months_word}\s+{month}\s+(?:(?P<side>{side})\s+)?{year}(?(side)(?:\s+{rel_year})?|\s+{rel_year})", True, spelled),
-        ("months_so_far", rf"{words_alternation(so_far, flags='')}\s+{months_word}\s+{month}(?![\p{{L}}\d/])(?!\s+{side}|\s+{year}\s+{rel_year}|\s+{ending}\s+{month})", False, so_far),
+        ("months_so_far", rf"{words_alternation(so_far, flags='')}\s+{months_word}\s+{month}(?![\p{{L}}\d/])(?!\s+{side}|\s+{year}\s+{rel_year}|\s+{ending}\s+{month}|\s+{not_so_far}(?![\p{{L}}]))", False, so_far),
         ("months_to_date", to_date, True, [*whole_phrases("months_total_lead"), *spelled]),
         # "quý II/2026", "quý II năm nay", and "quý II" alone, in the nearby or the document's year
         ("quarter", rf"{quarter}\s+(IV|I{{1,3}}|[1-4])(?:\s*/\s*{_Y}|\s+{year}\s+{rel_year})?(?![\d/])", False, first["quarter"]),

@@ -18,7 +18,7 @@ from .config import parse_doc_date
 from .cues import Words
 from .lexicon import load, word_gate, word_set, words_alternation
 from .periods import comparison_patterns, find_times, shift
-from .qualifiers import after_comparative, is_level_pair
+from .qualifiers import after_comparative, is_level_pair, qualifier_cues
 from .status import (
     SectionIndex,
     StatusCues,
@@ -38,7 +38,7 @@ def _patterns() -> dict[str, regex.Pattern]:
     time, ctx = load("time"), load("context")
     doc = time["doc_date"]
     period = time["period"]
-    quals = [c for cues in load("qualifiers")["qualifier"].values() for c in cues]
+    quals = list(qualifier_cues())
     lead_in = quals + ctx["value_cues"] + time["status"]["estimate"]
     opening = words_alternation(period["after_number_lead"])
     paren_lead = r"(?:" + words_alternation(period["parenthesis_time_lead"]) + r"[\s:,]*)*"

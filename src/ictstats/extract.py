@@ -26,7 +26,7 @@ from .cues import Words
 from .exclusions import Protected
 from .lexicon import compile_before, load, word_gate, word_set, words_alternation
 from .numbers import NumberToken, apply_scale, find_numbers
-from .qualifiers import is_level_pair, read_change, read_qualifier, read_qualifier_pair
+from .qualifiers import is_level_pair, qualifier_cues, read_change, read_qualifier, read_qualifier_pair
 from .row import Row
 from .text import Layout, normalize
 from .units import (
@@ -499,7 +499,7 @@ def _year_like(tok: NumberToken) -> bool:
 @functools.cache
 def _bare_patterns():
     ctx = load("context")
-    quals = [c for cues in load("qualifiers")["qualifier"].values() for c in cues]
+    quals = qualifier_cues()
     value = compile_before(
         _LEFT + words_alternation(ctx["value_cues"]) + r"(?:\s+" + words_alternation(quals) + r")?" + _SPACE + r"[“\"]?$"
     )

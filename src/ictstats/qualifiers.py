@@ -23,6 +23,17 @@ _LEFT = r"(?:^|(?<=[^\p{L}]))"
 
 
 @functools.cache
+def qualifier_cues() -> tuple[str, ...]:
+    """Every cue of qualifiers.toml [qualifier], whatever its qualifier: the words that may
+    stand between another cue and the number ("chỉ bằng khoảng 1/10", "tăng thêm khoảng 6,54%").
+
+    >>> "khoảng" in qualifier_cues() and "tối thiểu" in qualifier_cues()
+    True
+    """
+    return tuple(c for cues in load("qualifiers")["qualifier"].values() for c in cues)
+
+
+@functools.cache
 def _qualifier_patterns():
     lex = load("qualifiers")
     # one alternation, a named group per qualifier: the leftmost match is the longest cue
@@ -36,7 +47,7 @@ def _qualifier_patterns():
          h["qualifier"], word_gate(h["heads"]))
         for h in lex.get("qualifier_after_head", [])
     ]
-    single = (regex.compile(_LEFT + "(?:" + branches + ")" + _SPACE + r"$"), names, word_gate([c for cues in lex["qualifier"].values() for c in cues]))
+    single = (regex.compile(_LEFT + "(?:" + branches + ")" + _SPACE + r"$"), names, word_gate(qualifier_cues()))
     comparative = regex.compile(_LEFT + words_alternation(lex["qualifier_exceptions"]["comparative_heads"]) + r"\s+$")
     return single, comparative, headed
 
@@ -99,7 +110,7 @@ def read_qualifier_pair(text: str, start: int, end: int) -> tuple[str, int, int]
 def _change_patterns():
     ch = load("qualifiers")["change"]
     fillers = words_alternation(ch["fillers"] + ch["level_markers"])
-    quals = words_alternation([c for cues in load("qualifiers")["qualifier"].values() for c in cues])
+    quals = words_alternation(qualifier_cues())
     tail = rf"(?:\s+{fillers})*(?:\s+{quals})?" + _SPACE + r"$"
     up = regex.compile(_LEFT + "(" + words_alternation(ch["up"]) + ")" + f"(?P<tail>{tail})")
     down = regex.compile(_LEFT + "(" + words_alternation(ch["down"]) + ")" + f"(?P<tail>{tail})")
@@ -115,7 +126,7 @@ def _comparative_patterns() -> tuple[re.Pattern, regex.Pattern]:
     khoảng 15%"), its direction the name of the group that matched. The gate looks for the
     phrases whole: their first words ("cao", "lớn") are common alone."""
     ch = load("qualifiers")["change"]
-    quals = words_alternation([c for cues in load("qualifiers")["qualifier"].values() for c in cues])
+    quals = words_alternation(qualifier_cues())
     phrases = ch["comparative_up"] + ch["comparative_down"]
     gate = re.compile("|".join(r"\s+".join(map(re.escape, p.lower().split())) for p in phrases))
     comparative = compile_before(_LEFT + "(?:(?P<up>" + words_alternation(ch["comparative_up"]) + ")|(?P<down>"

@@ -23,6 +23,7 @@ import regex
 
 from .lexicon import compile_before, load, word_gate, word_set, words_alternation
 from .numbers import ordinal_marker, parse_digits
+from .qualifiers import qualifier_cues
 
 
 class UnitReading(NamedTuple):
@@ -165,7 +166,7 @@ class PartReading(NamedTuple):
 @functools.cache
 def _ratio_before() -> regex.Pattern:
     # a qualifier may stand between: "chỉ bằng khoảng 1/10 so với Singapore"
-    qualifiers = words_alternation([c for cues in load("qualifiers")["qualifier"].values() for c in cues])
+    qualifiers = words_alternation(qualifier_cues())
     return compile_before(r"(?<![\p{L}])" + words_alternation(load("units")["part_of_total"]["ratio_before"])
                           + r"(?:[ \t\u00a0]+" + qualifiers + r")?[ \t\u00a0]+$")
 

@@ -408,12 +408,17 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
         if cut == -1:
             return None
         opening = " ".join(between[cut:].lower().lstrip(", ").removeprefix("và ").split())
-        heads = {" ".join(c.lower().split()[:2]) for c in metric.cues}
+        heads = {metrics_mod.cue_head(c) for c in metric.cues}
         for rest, head, other in metrics_mod.elided_cues(taxonomy_files):
             if (other is not metric and head in heads and (opening == rest or opening.startswith(rest + " "))
                     and fits(other, check_item=False)):
                 return other
         return None
+
+    def going_on(carried, how: str) -> tuple[str, str]:
+        """The number before's metric, or the one a clause leaving out its cue's head names."""
+        other = elided(carried)
+        return (other.id, f"the head of the cue before the number before, left out: {other.id}") if other else (carried.id, how)
 
     sentence_hits = hits(sentence)
     tail_end = _clause_end(text, m.end, seg1)
@@ -459,9 +464,7 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
         # "lao động trong lĩnh vực công nghiệp ICT khoảng 1,7 triệu người, tăng 5,4%": the cues
         # before the number before measured that number, and this one goes on with it, unless
         # a cue of its own stands between them
-        if other := elided(carried):
-            return other.id, f"the head of the cue before the number before, left out: {other.id}"
-        return carried.id, "same as the number before it, whose cues stand before both"
+        return going_on(carried, "same as the number before it, whose cues stand before both")
     # a noun written before the number ("số tên miền đăng ký mới là 120.000") stands among the
     # cues before it, which then say more than the noun alone
     # ... and so does a cue of a metric that counts nouns in the number's own clause: "số tên
@@ -489,9 +492,7 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
     if after:
         return after[0].metric.id, f"cue {after[0].cue!r} later in the clause"
     if fresh is None and (carried := carried_from_prev()):  # 5. the number before it in the clause
-        if other := elided(carried):
-            return other.id, f"the head of the cue before the number before, left out: {other.id}"
-        return carried.id, "same as the number before it"
+        return going_on(carried, "same as the number before it")
     # 5b. "doanh thu đạt 3,9 triệu tỷ đồng; năm nay phấn đấu đạt 4,2 triệu tỷ đồng": a clause after
     # ";" that names nothing goes on with the number before it, in the same unit
     if prev is not None and prev.metric and prev.unit == m.unit and prev.end <= seg0 != s0 and _names_nothing(text, seg0, m.start):

@@ -108,6 +108,12 @@ def metrics_named_by(item: str, taxonomy_files: tuple[str, ...] = ()) -> tuple[M
     return tuple(m for m in taxonomy(taxonomy_files) if m.named_by_item(item))
 
 
+def cue_head(cue: str) -> str:
+    """A cue's first two words, lower-cased: the head a later clause may leave out ("doanh thu"
+    of "doanh thu viễn thông")."""
+    return " ".join(cue.lower().split()[:2])
+
+
 @functools.cache
 def elided_cues(taxonomy_files: tuple[str, ...] = ()) -> tuple[tuple[str, str, Metric], ...]:
     """(rest, head, metric) of every cue of three words or more, split after its first two
@@ -123,7 +129,7 @@ def elided_cues(taxonomy_files: tuple[str, ...] = ()) -> tuple[tuple[str, str, M
         for cue in metric.cues:
             words = cue.lower().split()
             if len(words) >= 3 and "..." not in words:
-                out.append((" ".join(words[2:]), " ".join(words[:2]), metric))
+                out.append((" ".join(words[2:]), cue_head(cue), metric))
     return tuple(sorted(out, key=lambda entry: -len(entry[0])))
 
 

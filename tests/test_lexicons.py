@@ -141,6 +141,15 @@ def test_qualifier_cues_are_the_spec_symbols_and_do_not_repeat():
 def test_change_cues_do_not_overlap():
     change = load("qualifiers")["change"]
     assert not set(change["up"]) & set(change["down"])
+    assert not set(change["comparative_up"]) & set(change["comparative_down"])
+    # a comparative is no "more than": "nhiều hơn", "ít hơn" belong to the qualifiers alone
+    qualifiers = {c for cs in load("qualifiers")["qualifier"].values() for c in cs}
+    assert not (set(change["comparative_up"]) | set(change["comparative_down"])) & qualifiers
+
+
+def test_a_half_after_a_scale_word_is_no_scale_word_itself():
+    numbers = load("numbers")
+    assert numbers["scale_half"] and not set(numbers["scale_half"]) & set(numbers["scale"])
 
 
 def test_change_signs_are_single_characters_with_a_direction():

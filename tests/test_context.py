@@ -91,6 +91,8 @@ METRIC_SENTENCES = [
     # a clause that leaves out the head of the cue before ("doanh thu", "thuê bao") names its own metric
     ("telecom.revenue", "Doanh thu bưu chính đạt 500 tỷ đồng, viễn thông đạt 2.700 tỷ đồng.", "2.700 tỷ đồng"),
     ("telecom.revenue", "Doanh thu bưu chính đạt 500 tỷ đồng và viễn thông 2.700 tỷ đồng.", "2.700 tỷ đồng"),
+    # ... after any clause opener of context.toml ("còn", "trong khi")
+    ("postal.revenue", "Doanh thu viễn thông đạt 2.700 tỷ đồng, còn bưu chính đạt 500 tỷ đồng.", "500 tỷ đồng"),
     ("postal.revenue", "Doanh thu viễn thông đạt 2.700 tỷ đồng, bưu chính 500 tỷ đồng, tăng 12%.", "500 tỷ đồng"),
     ("postal.revenue", "Doanh thu viễn thông đạt 2.700 tỷ đồng, bưu chính 500 tỷ đồng, tăng 12%.", "12%"),
     ("telecom.fixed_broadband_subscribers", "Số thuê bao di động đạt 125 triệu thuê bao, băng rộng cố định đạt 23 triệu thuê bao.", "23 triệu thuê bao"),

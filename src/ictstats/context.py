@@ -44,6 +44,7 @@ def _patterns() -> dict[str, regex.Pattern]:
     paren_lead = r"(?:" + words_alternation(period["parenthesis_time_lead"]) + r"[\s:,]*)*"
     # the clause openers that are words ("và", "còn", "trong khi"), as whole words
     conjunction = r"(?<![\p{L}])" + words_alternation([w for w in ctx["clause_openers"] if w[0].isalpha()]) + r"(?![\p{L}])"
+    opener = r"(?:[" + regex.escape("".join(w for w in ctx["clause_openers"] if not w[0].isalpha())) + r"]|" + conjunction + r")"
     return {
         "lead": regex.compile(
             r"\s*" + words_alternation(doc["lead_daypart"]) + r"?\s*(?:" + words_alternation(doc["lead_day"]) + r"\s+)?"
@@ -51,10 +52,9 @@ def _patterns() -> dict[str, regex.Pattern]:
         ),
         "rate": regex.compile(r"(?<![\p{L}])" + words_alternation(ctx["rate_words"]) + r"(?![\p{L}])"),
         "back_reference": regex.compile(r"(?<![\p{L}])" + words_alternation(ctx["back_reference"]) + r"(?![\p{L}])"),
-        "fresh_subject": regex.compile(
-            r"(?:[" + regex.escape("".join(w for w in ctx["clause_openers"] if not w[0].isalpha())) + r"]|" + conjunction + r")\s*"
-            + words_alternation(ctx["rate_words"] + ctx["count_subject"]) + r"(?![\p{L}])"
-        ),
+        "fresh_subject": regex.compile(opener + r"\s*" + words_alternation(ctx["rate_words"] + ctx["count_subject"]) + r"(?![\p{L}])"),
+        # what opens a clause: a comma or semicolon, or a word such as "và", "còn"
+        "clause_opener": regex.compile(opener),
         # "doanh thu 62.849 tỷ đồng và lợi nhuận 11.071 tỷ đồng": a conjunction opens the next conjunct
         "conjunction": regex.compile(conjunction),
         # between a cue and another metric's cue that qualifies it ("tên miền .vn đăng ký mới")
@@ -403,11 +403,10 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
         """"doanh thu bưu chính đạt 500 tỷ đồng, viễn thông đạt 2.700 tỷ đồng": a clause after the
         number before that opens with the rest of another metric's cue, whose head ("doanh thu")
         the number before's metric shares, names that metric with the head left out."""
-        between = text[prev.end:m.token.start]
-        cut = max(between.rfind(","), between.lower().rfind(" và "))
-        if cut == -1:
+        last = _last_match(_patterns()["clause_opener"], text, prev.end, m.token.start)
+        if last is None:
             return None
-        opening = " ".join(between[cut:].lower().lstrip(", ").removeprefix("và ").split())
+        opening = " ".join(text[last.end():m.token.start].lower().split())
         heads = {metrics_mod.cue_head(c) for c in metric.cues}
         for rest, head, other in metrics_mod.elided_cues(taxonomy_files):
             if (other is not metric and head in heads and (opening == rest or opening.startswith(rest + " "))

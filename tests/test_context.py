@@ -67,6 +67,9 @@ METRIC_SENTENCES = [
     ("telecom.smartphone_subscribers", "Tỷ lệ thuê bao sử dụng điện thoại thông minh đạt 87%, số thuê bao di động tăng 5%.", "87%"),
     ("telecom.mobile_broadband_subscribers", "Số thuê bao băng rộng di động đạt 85,6 triệu thuê bao.", "85,6 triệu thuê bao"),
     ("telecom.fixed_broadband_subscribers", "Số thuê bao băng rộng cố định đạt 21 triệu thuê bao.", "21 triệu thuê bao"),
+    # provincial reports name the service: "thuê bao Internet băng rộng"
+    ("telecom.fixed_broadband_subscribers", "Thuê bao Internet băng rộng cố định đạt 612.000 thuê bao, tăng 6%.", "612.000 thuê bao"),
+    ("telecom.mobile_broadband_subscribers", "Số thuê bao Internet băng rộng di động đạt 2,9 triệu thuê bao.", "2,9 triệu thuê bao"),
     ("telecom.fiber_households", "Tỷ lệ hộ gia đình sử dụng cáp quang đạt 78,76%.", "78,76%"),
     ("telecom.revenue", "Doanh thu dịch vụ viễn thông đạt 140.000 tỷ đồng, vượt doanh thu viễn thông và doanh thu lĩnh vực viễn thông cùng kỳ.", "140.000 tỷ đồng"),
     ("ict.sector_revenue", "Năm 2019, tổng doanh thu toàn ngành dự kiến đạt gần 135 tỷ USD, bằng doanh thu của toàn ngành hai năm trước.", "gần 135 tỷ USD"),
@@ -129,6 +132,8 @@ METRIC_SENTENCES = [
     ("security.revenue", "Doanh thu lĩnh vực an toàn thông tin đạt 432 tỷ đồng.", "432 tỷ đồng"),
     ("security.domestic_share", "Việt Nam tự chủ được trên 90% các sản phẩm, dịch vụ an toàn thông tin mạng.", "trên 90%"),
     ("digital_economy.gdp_share", "Phát triển kinh tế số đạt 20% GDP vào năm 2025.", "20%"),
+    # a province's share of its regional product (GRDP), even after a number of another metric
+    ("digital_economy.gdp_share", "Mục tiêu 85% hộ gia đình có cáp quang và kinh tế số chiếm 25% GRDP của tỉnh.", "25%"),
     ("press.agencies", "Cả nước còn 779 cơ quan báo chí.", "779 cơ quan báo chí"),
     ("press.agencies", "Tổng số cơ quan báo chí là 779 cơ quan, trong đó có 127 báo.", "779 cơ quan"),
     ("apps.users", "Ứng dụng Bluezone có hơn 25 triệu người dùng; nền tảng này có thêm người dùng mỗi ngày.", "hơn 25 triệu người dùng"),

@@ -111,7 +111,10 @@ def _change_patterns():
     ch = load("qualifiers")["change"]
     fillers = words_alternation(ch["fillers"] + ch["level_markers"])
     quals = words_alternation(qualifier_cues())
-    tail = rf"(?:\s+{fillers})*(?:\s+{quals})?" + _SPACE + r"$"
+    # "tăng trưởng doanh thu 9%", "giảm chi phí 30%": the measure that moved may stand
+    # between the verb and the number (context.toml lists the measures)
+    measured = words_alternation(load("context")["measured_nouns"])
+    tail = rf"(?:\s+{measured})?(?:\s+{fillers})*(?:\s+{quals})?" + _SPACE + r"$"
     up = regex.compile(_LEFT + "(" + words_alternation(ch["up"]) + ")" + f"(?P<tail>{tail})")
     down = regex.compile(_LEFT + "(" + words_alternation(ch["down"]) + ")" + f"(?P<tail>{tail})")
     level = regex.compile(_LEFT + words_alternation(ch["level_markers"]) + r"(?![\p{L}])")

@@ -450,6 +450,10 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         # started at a time the text does not date, it does not
         (" date 2025-09-20\nĐến nay, đã có hơn 85 triệu tài khoản định danh điện tử được kích hoạt.", "hơn 85 triệu tài khoản", "2025-09-20"),
         (" date 2025-09-20 Theo Bộ Công an, tính đến nay, có 85 triệu tài khoản.", "85 triệu tài khoản", "2025-09-20"),
+        # ... and so does one followed by "đã", "có", "đạt" (the subject coming after them)
+        (" date 2025-11-05\nVề cấp độ, đến nay đã có 87,5% hệ thống được phê duyệt.", "87,5%", "2025-11-05"),
+        (" date 2025-11-05\nĐến nay có 1.200 xã có điểm phục vụ.", "1.200 xã", "2025-11-05"),
+        (" date 2025-11-05\nTừ trước đến nay đã có 87,5% hệ thống được phê duyệt.", "87,5%", ""),
         (" date 2021-01-04 Năm 2020, Bộ yêu cầu gỡ bỏ nội dung vi phạm và cho đến nay Facebook đã đáp ứng 95% yêu cầu.", "95%", "2020"),
         (" date 2020-08 Từ đầu nhiệm kỳ đến nay, cấp uỷ các cấp đã tiến hành 152 cuộc kiểm tra.", "152 cuộc kiểm tra", ""),
         # as one opening its sentence does; one deep inside a clause does not
@@ -745,6 +749,7 @@ TIME_SENTENCES = [
     # branches that start at a whole phrase: the whole year, "now" fronted, running totals,
     # spelled counts with their month word, the older "quí"
     "Tính chung cả năm, toàn năm 2024, cả năm học, Cả  năm; Đến nay, cho đến nay Facebook, tính tới nay,",
+    "Đến nay đã có, đến nay đạtđược, Tới nay có; từ trước đến nay đã, tính đến nay\nđã",
     "doanh thu cả\nnăm, tính\nđến nay, mới\nđây, những\tnăm 2010, mười\nhai tháng đầu năm, mười hai\ntháng đầu năm, sáu \xa0tháng đầu năm",
     "Kết thúc 9 tháng, kết thúc sáu tháng đầu năm, cộng dồn 3 tháng, một tháng, hai  tháng đầu năm, 9 tháng qua",
     "quí I/2012, quí 3 năm 2012, so với quí trước; Doanh thu 9 tháng của VNPT",

@@ -567,12 +567,13 @@ def _period(text, layout, m, sentence, times, headings, closed, doc_date) -> tup
             opens = t.start - ts0 <= reach or _patterns()["after_source"].fullmatch(text, ts0, t.start)
             if opens and not _inside(t.start, closed_parentheses(text, ts0, t.start + 1)):
                 earlier.append(t)
-    if earlier:
+    # 3b. "tăng 3% so với tháng trước" in a sentence that names no time: the figure is one
+    # month's, and the month is the one the document last named; an earlier sentence's time
+    # of another length ("Tính từ đầu năm đến nay, ...") does not scope it
+    scoped = _scope_of_previous_period(text, sentence, times, doc_date)
+    if earlier and (scoped is None or _granularity(earlier[-1].period) == _granularity(scoped.period)):
         t = earlier[-1]
         return t.period, f"{text[t.start:t.end]!r} earlier in the paragraph"
-    # 3b. "tăng 3% so với tháng trước" in a sentence that names no time: the figure is one
-    # month's, and the month is the one the document last named
-    scoped = _scope_of_previous_period(text, sentence, times, doc_date)
     if scoped is not None:
         return scoped.period, f"{text[scoped.start:scoped.end]!r}, the period in scope of a comparison with the one before"
     # 4. the heading that scopes this part of the document

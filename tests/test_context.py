@@ -667,6 +667,9 @@ def test_status(text, surface, status):
     [
         ("Năm 2020 doanh thu tăng trưởng 7% so với năm 2019", "7%", "2019"),
         ("Năm 2024 doanh thu tăng 5% so với cùng kỳ năm 2023", "5%", "2023"),
+        # the same months of the year named
+        ("Trong quý III/2025, doanh thu tăng 8% so với cùng kỳ năm 2024.", "8%", "2024-07/2024-09"),
+        (" date 2025-11-05 Tính từ đầu năm đến nay, có 10.840 sự cố, giảm 12,7% so với cùng kỳ năm 2024.", "12,7%", "2024-01/2024-11"),
         ("Trong 6 tháng đầu năm 2019, doanh thu tăng 7% so với cùng kỳ năm ngoái", "7%", "2018-01/2018-06"),
         ("trong tháng 9/2023, doanh thu tăng 6% so với tháng trước", "6%", "2023-08"),
         ("tháng 9/2023 doanh thu tăng 15% so với tháng 9/2022", "15%", "2022-09"),

@@ -735,6 +735,9 @@ def _baseline(text, m, sentence, times) -> str:
         if t.period:
             if compare["same_period_last_year"].match(tail) and m.period:
                 return shift(m.period, years=-1)
+            if len(t.period) == 4 and len(m.period) > 4 and compare["same_period"].match(tail):
+                # "so với cùng kỳ năm 2024" of nine months' figure: those nine months of 2024
+                return shift(m.period, years=int(t.period) - int(m.period.rpartition("/")[2][:4]))
             said = text[t.start:t.end].lower()
             step = next((step for words, step in before_own if said.startswith(words)), None)
             return shift(m.period, **step) if step and m.period else t.period

@@ -417,6 +417,12 @@ BUGS_CAUGHT = [
       ("9%", 9, "%", {"change": "up"}), ("30%", 30, "%", {"change": ""}), ("25%", 25, "%", {"change": "down"}),
       note="the measure that moved between the verb and the number (context.toml measured_nouns): "
            "no change was read; a measure named further ('chi phí vận hành') still cuts the cue off"),
+    E("Mục tiêu đến năm 2030, Việt Nam thuộc nhóm 50 nước dẫn đầu về Chính phủ điện tử, lọt vào tốp 10 quốc gia hàng đầu ASEAN.",
+      ("nhóm 50", 50, "rank", {"qualifier": "<=", "rule": "number/rank.top"}),
+      ("tốp 10", 10, "rank", {"qualifier": "<=", "rule": "number/rank.top"}),
+      note="a group of leaders ('nhóm 50 nước dẫn đầu') and 'tốp' are a top position: they were counts of countries"),
+    E("Nhóm 10 doanh nghiệp lớn chiếm 80% thị phần.", ("10 doanh nghiệp", 10, "count"), ("80%", 80, "%"),
+      note="review: guards the group: without a leader word after its noun it counts"),
     E("Công ty tăng doanh thu lên 9.000 tỷ đồng", ("9.000 tỷ đồng", 9e12, "VND", {"change": ""}),
       note="review: guards the level marker after the measure: the level reached is no change"),
 ]

@@ -196,7 +196,7 @@ def _gated_checks():
     extract = importlib.import_module("ictstats.extract")
     single, _, headed = qualifiers._qualifier_patterns()
     up, down, _, change_gate, *_ = qualifiers._change_patterns()
-    prefix, top, _, _, rank_gate = units._rank_patterns()
+    prefix, top, _, _, rank_gate, group, _ = units._rank_patterns()
     value, *_, value_gate = extract._bare_patterns()
     qual = load("qualifiers")
     ctx = load("context")
@@ -206,6 +206,7 @@ def _gated_checks():
         ("change down", change_gate, down, 40, qual["change"]["down"]),
         ("rank prefix", rank_gate, prefix, 30, ctx["rank"]["prefix"]),
         ("rank top", rank_gate, top, 30, ctx["rank"]["top"]),
+        ("rank group", rank_gate, group, 30, ctx["rank"]["group"]),
         ("ordinal", units._ordinal_gate(), units._ordinal_pattern(), 30, ctx["ordinal"]["before"]),
         ("value cue", value_gate, value, 25, ctx["value_cues"]),
     ] + [

@@ -322,14 +322,16 @@ def _rank_patterns():
     top = compile_before(r"(?:^|(?<=[^\p{L}]))" + words_alternation(rank["top"]) + _SPACE + r"$")
     marker = [ordinal_marker()]  # "thứ 2 ASEAN"
     thu = compile_before(r"(?:^|(?<=[^\p{L}]))" + words_alternation(marker) + _SPACE + r"$")
-    gate = word_gate(rank["prefix"] + rank["top"] + marker, last=True)
+    group = compile_before(r"(?:^|(?<=[^\p{L}]))" + words_alternation(rank["group"]) + _SPACE + r"$")
+    leaders = regex.compile(r"(?:\s+[\p{L}]+){1,4}?\s+" + words_alternation(rank["group_leaders"]) + r"(?![\p{L}])")
+    gate = word_gate(rank["prefix"] + rank["top"] + rank["group"] + marker, last=True)
     scope = regex.compile(_SPACE + r"(?:" + words_alternation(rank["scope_lead"]) + r"\s+)?" + words_alternation(rank["scope_words"]) + r"(?![\p{L}])")
-    return prefix, top, thu, scope, gate
+    return prefix, top, thu, scope, gate, group, leaders
 
 
 def read_rank(text: str, start: int, end: int) -> tuple[int, str, str] | None:
     """(surface start, rule, qualifier) when the number at [start, end) is a position in a ranking."""
-    prefix, top, thu, scope, gate = _rank_patterns()
+    prefix, top, thu, scope, gate, group, leaders = _rank_patterns()
     lo = max(0, start - 30)
     if not gate.search(text[lo:start].lower()):
         return None
@@ -338,6 +340,9 @@ def read_rank(text: str, start: int, end: int) -> tuple[int, str, str] | None:
         return m.start(), "rank.position", "="
     m = top.search(text, lo, start)
     if m:
+        return m.start(), "rank.top", "<="
+    m = group.search(text, lo, start)
+    if m and leaders.match(text, end, end + 50):
         return m.start(), "rank.top", "<="
     m = thu.search(text, lo, start)
     if m and scope.match(text, end, end + 60):

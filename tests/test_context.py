@@ -446,6 +446,11 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         (" date 2025-12-20 Tính chung cả năm, doanh thu viễn thông đạt 340.000 tỷ đồng.", "340.000 tỷ đồng", "2025"),
         (" date 2025-03-01\nNăm 2024, thị trường khởi sắc; doanh thu cả năm đạt 5 tỷ USD.", "5 tỷ USD", "2024"),
         (" date 2025-12-20\nTrong cả năm học, có 300 trường học kết nối Internet.", "300 trường học", ""),
+        # "trong năm" (during the year) is the whole year too; "trong năm tới", "trong năm năm qua" are not
+        (" date 2024-09-20\nCổng đã tiếp nhận khoảng 8,5 triệu hồ sơ trực tuyến trong năm.", "khoảng 8,5 triệu hồ sơ", "2024"),
+        (" date 2024-09-20\nNăm 2023 là năm khó khăn. Trong năm, doanh thu đạt 5 tỷ USD.", "5 tỷ USD", "2023"),
+        (" date 2024-09-20\nTrong năm năm qua, doanh thu đạt 5 tỷ USD.", "5 tỷ USD", ""),
+        (" date 2024-09-20\nTrong năm tới, doanh thu đạt 5 tỷ USD.", "5 tỷ USD", ""),
         # "Đến nay," opening its clause says now; inside a sentence, or closing a span that
         # started at a time the text does not date, it does not
         (" date 2025-09-20\nĐến nay, đã có hơn 85 triệu tài khoản định danh điện tử được kích hoạt.", "hơn 85 triệu tài khoản", "2025-09-20"),
@@ -759,6 +764,7 @@ TIME_SENTENCES = [
     # spelled counts with their month word, the older "quí"
     "Tính chung cả năm, toàn năm 2024, cả năm học, Cả  năm; Đến nay, cho đến nay Facebook, tính tới nay,",
     "Đến nay đã có, đến nay đạtđược, Tới nay có; từ trước đến nay đã, tính đến nay\nđã",
+    "Trong năm, trong năm 2024, trong  năm\nnay, trong năm tới, Trong năm năm qua, trong năm đầu tiên, trong năm.",
     "doanh thu cả\nnăm, tính\nđến nay, mới\nđây, những\tnăm 2010, mười\nhai tháng đầu năm, mười hai\ntháng đầu năm, sáu \xa0tháng đầu năm",
     "Kết thúc 9 tháng, kết thúc sáu tháng đầu năm, cộng dồn 3 tháng, một tháng, hai  tháng đầu năm, 9 tháng qua",
     "quí I/2012, quí 3 năm 2012, so với quí trước; Doanh thu 9 tháng của VNPT",

@@ -81,6 +81,8 @@ METRIC_SENTENCES = [
     ("ict.profit", "Lợi nhuận của các doanh nghiệp đạt 3 tỷ USD.", "3 tỷ USD"),
     ("ict.gdp_contribution", "Ngành có đóng góp vào GDP khoảng 14%, và đóng góp lớn cho tăng trưởng GDP.", "khoảng 14%"),
     ("ict.labor", "Ngành giải quyết việc làm cho hơn 1 triệu lao động.", "hơn 1 triệu lao động"),
+    # guards the clause-opening cue: a cue later in the clause, after a comma inside a list of nouns
+    ("security.attacks", "Có tới 46,15% cơ quan, doanh nghiệp Việt Nam đã từng bị tấn công mạng.", "46,15%"),
     ("ict.labor", "Lực lượng lao động ngành ICT đạt 1,6 triệu người.", "1,6 triệu người"),
     # a clause after ";" of only times, plans and value words goes on with the figure before it
     ("ict.sector_revenue", "Năm ngoái, doanh thu toàn ngành đạt 3,9 triệu tỷ đồng; năm nay phấn đấu đạt trên 4,2 triệu tỷ đồng.", "trên 4,2 triệu tỷ đồng"),
@@ -170,6 +172,8 @@ def test_metric_from_cue(metric, text, surface):
     "text, surface",
     [
         ("Bộ đã giảm được 13 đơn vị.", "13 đơn vị"),  # unknown subject: no guess
+        # a cue opening the next clause is that clause's subject, not a word about this number
+        ("Doanh thu của nền kinh tế số đạt khoảng 6 tỷ USD, lợi nhuận của các nền tảng lần đầu tiên dương.", "khoảng 6 tỷ USD"),
         ("ngành công nghiệp ICT đạt 118 tỷ USD, gấp 2,4 lần tốc độ tăng GDP", "2,4 lần"),  # a multiple without a change
         ("Có 15 nhà đăng ký tên miền .vn hoạt động.", "15 nhà đăng ký tên miền"),  # counts registrars, not domains
         ("Trong 11 tháng, cả nước có 10,4 triệu thuê bao di động mới.", "10,4 triệu thuê bao di động"),  # new, not total

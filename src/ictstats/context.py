@@ -346,6 +346,12 @@ def _fresh_subject(text: str, start: int, end: int) -> int | None:
     return found.start()
 
 
+def _opens_clause(text: str, start: int, at: int) -> bool:
+    """Does a clause opener ("," "và" "còn" ...) in text[start:at] stand right before ``at``?"""
+    last = _last_match(_patterns()["clause_opener"], text, start, at)
+    return last is not None and not text[last.end():at].strip()
+
+
 def _links_back(text: str, m, seg0: int) -> bool:
     """Does the number's clause point back to an earlier sentence's indicator: a count, a
     back reference ("Con số này giảm 8,9%") or a rate that names nothing ("với tỷ lệ 14,43%";
@@ -488,6 +494,9 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
     # (the total of "xếp thứ 25/194 quốc gia" is part of the rank's own words)
     alone = nxt is None or nxt.start >= seg1 or text[m.end:nxt.start].strip() == "/"
     after = [h for h in sentence_hits if m.end <= h.start < seg1 and fits(h.metric)] if alone else []
+    if after and _opens_clause(text, m.end, after[0].start):
+        # "đạt khoảng 6 tỷ USD, lợi nhuận của các nền tảng ...": the cue is the next clause's subject
+        after = []
     if after:
         return after[0].metric.id, f"cue {after[0].cue!r} later in the clause"
     if fresh is None and (carried := carried_from_prev()):  # 5. the number before it in the clause

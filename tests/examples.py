@@ -423,6 +423,13 @@ BUGS_CAUGHT = [
       note="a group of leaders ('nhóm 50 nước dẫn đầu') and 'tốp' are a top position: they were counts of countries"),
     E("Nhóm 10 doanh nghiệp lớn chiếm 80% thị phần.", ("10 doanh nghiệp", 10, "count"), ("80%", 80, "%"),
       note="review: guards the group: without a leader word after its noun it counts"),
+    E("Thương mại điện tử chiếm hơn 3/5 quy mô nền kinh tế số; Viettel chiếm khoảng 2/5 thị phần.",
+      ("hơn 3/5", 60, "%", {"qualifier": ">", "rule": "number/percent.fraction"}),
+      ("khoảng 2/5", 40, "%", {"qualifier": "~", "rule": "number/percent.fraction"}),
+      note="a share ('chiếm') of a measure: 'hơn 3' of 5 and '5 quy mô' were two counts"),
+    E("Hà Nội chiếm 12/63 tỉnh, thành phố.", ("12", 12, "count", {"rule": "number/count.part_of_total"}),
+      ("63 tỉnh, thành phố", 63, "count"),
+      note="review: guards 'chiếm' before a slash: with a known counted noun after it, a part of a total"),
     E("Công ty tăng doanh thu lên 9.000 tỷ đồng", ("9.000 tỷ đồng", 9e12, "VND", {"change": ""}),
       note="review: guards the level marker after the measure: the level reached is no change"),
 ]

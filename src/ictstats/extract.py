@@ -345,6 +345,8 @@ def classify(text: str, tok: NumberToken, protected: Protected, layout: Layout, 
         return reject("name")
     if _year_like(tok) and (reading is None or reading.rule == "duration"):
         return reject("date.year")
+    if reading is not None and reading.rule == "duration" and _YEAR_AFTER.match(text, reading.end) and _multiple_before(text, tok) is not None:
+        reading = None  # "gấp 3 năm 2020", "gấp đôi năm 2020": a multiple of that year's figure
 
     if reading is not None:
         m = Mention(tok, tok.start, reading.end, reading.unit, reading.item, _rule(tok, reading.rule))
@@ -558,6 +560,9 @@ def _level_name(text: str, tok: NumberToken) -> bool:
     """"tài khoản định danh mức 2": a bare single digit after a level word names the level."""
     before, level_max = _level_pattern()
     return tok.raw.isdigit() and len(tok.raw) == 1 and 1 <= tok.value <= level_max and tok.scale == 1.0 and bool(before.search(text, max(0, tok.start - 10), tok.start))
+
+
+_YEAR_AFTER = regex.compile(r"[ \t\u00a0]+(?:19|20)\d\d(?!\d)")
 
 
 @functools.cache

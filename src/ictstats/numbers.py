@@ -309,6 +309,8 @@ def find_numbers(text: str, *, english: bool | None = None, words: Words | None 
         value = parse_digits(m.group(1), english=english_style(m.group(1), False))
         if value is not None:
             tokens.append(NumberToken(m.start(), m.end(), value, 1.0, "multiplier", m.group()))
+    for m in _multiple_words(text):
+        tokens.append(NumberToken(m.start(1), m.end(1), float(load("numbers")["multiple_words"][m.group(1).lower()]), 1.0, "spelled", m.group(1)))
     for m in _ordinals(text, words):
         value = load("numbers")["ordinal"][m.group(1).lower()]
         tokens.append(NumberToken(m.start(1), m.end(1), float(value), 1.0, "ordinal", m.group(1)))
@@ -350,6 +352,35 @@ def _multipliers(text: str) -> list[regex.Match]:
                 if m:
                     found.append(m)
             i = text.find(sign, i + 1)
+    found.sort(key=regex.Match.start)
+    return found
+
+
+@functools.cache
+def _multiple_words_pattern() -> tuple[tuple[str, ...], regex.Pattern]:
+    openers = tuple(w.lower() for w in load("time")["comparison"]["multiple_open"])
+    words = words_alternation(list(load("numbers")["multiple_words"]))
+    return openers, regex.compile(r"(?i)" + words_alternation(list(openers)) + r"[ \t\u00a0]+(" + words + r")(?![\p{L}\p{N}])")
+
+
+def _multiple_words(text: str) -> list[regex.Match]:
+    """"gấp đôi", "gấp rưỡi": the multiple words of numbers.toml after "gấp", in order. Each
+    opener is looked for with str.find (in lower case and capitalised), as "gấp" is rare.
+
+    >>> [(m.group(1), m.start(1)) for m in _multiple_words("tăng gấp đôi, Gấp rưỡi, gấp đôi3")]
+    [('đôi', 9), ('rưỡi', 18)]
+    """
+    openers, pattern = _multiple_words_pattern()
+    found = []
+    for opener in openers:
+        for form in {opener, opener.capitalize()}:
+            i = text.find(form)
+            while i != -1:
+                if i == 0 or not text[i - 1].isalnum():
+                    m = pattern.match(text, i, i + 40)
+                    if m:
+                        found.append(m)
+                i = text.find(form, i + 1)
     found.sort(key=regex.Match.start)
     return found
 

@@ -155,7 +155,8 @@ def _patterns():
     markers = words_alternation(comparison["markers"])
     between = words_alternation(comparison["between"])
     same = words_alternation(comparison["same_period"])
-    multiple = words_alternation(comparison["multiple_open"]) + r"\s+\S+\s+" + words_alternation(comparison["multiple_close"])
+    # "gấp 1,5 lần năm 2024", and without "lần": "gấp 3 năm 2020", "gấp đôi năm 2020"
+    multiple = words_alternation(comparison["multiple_open"]) + r"\s+\S+(?:\s+" + words_alternation(comparison["multiple_close"]) + ")?"
     baseline = compile_before(rf"(?:{markers}|{multiple})(?:\s+{between}){{0,2}}\s*$|(?:^|\s){same}\s*$")
     since = compile_before(r"(?:^|\s)" + words_alternation(comparison["since"]) + r"\s*$")
     signed_on = words_alternation(lex["signed_on"], flags="")
@@ -340,6 +341,8 @@ def _ending_words() -> tuple[tuple[str, ...], tuple[str, ...], int]:
     longest of them."""
     comparison = load("time")["comparison"]
     baseline = comparison["markers"] + comparison["between"] + comparison["same_period"] + comparison["multiple_close"]
+    # a multiple without "lần" ends with its number: digits, or a word of numbers.toml ("đôi")
+    baseline += [*"0123456789", *load("numbers")["multiple_words"]]
     baseline_ends = tuple({p.split()[-1].lower() for p in baseline})
     since_ends = tuple({p.split()[-1].lower() for p in comparison["since"]})
     return baseline_ends, since_ends, max(map(len, baseline_ends + since_ends))

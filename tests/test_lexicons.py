@@ -9,7 +9,7 @@ from ictstats.metrics import taxonomy
 from regen_golden import FIXTURES
 
 SECTIONS = {
-    "numbers": {"scale", "scale_half", "scale_not_before", "attached_scale", "spelled", "ordinal", "ordinal_marker", "range"},
+    "numbers": {"scale", "scale_half", "scale_not_before", "attached_scale", "spelled", "ordinal", "ordinal_marker", "multiple_words", "range"},
     "units": {"unit", "unit_rules", "rate_suffix", "price_per", "per_head", "per_capita", "currency_prefix", "multiplier_prefix", "part_of_total", "compound_duration"},
     "qualifiers": {"qualifier", "qualifier_pair", "qualifier_after_head", "qualifier_exceptions", "change"},
     "context": {
@@ -150,6 +150,13 @@ def test_change_cues_do_not_overlap():
 def test_a_half_after_a_scale_word_is_no_scale_word_itself():
     numbers = load("numbers")
     assert numbers["scale_half"] and not set(numbers["scale_half"]) & set(numbers["scale"])
+
+
+def test_multiple_words_are_single_words_worth_more_than_one():
+    # "gấp đôi": one word after "gấp", a multiple above 1 (a spelled digit is read anyway)
+    words = load("numbers")["multiple_words"]
+    assert words and all(len(w.split()) == 1 and float(v) > 1 for w, v in words.items())
+    assert not set(words) & set(load("numbers")["spelled"]["digits"])
 
 
 def test_change_signs_are_single_characters_with_a_direction():

@@ -211,6 +211,11 @@ def _patterns():
 @functools.cache
 def looked_up_words() -> frozenset[str]:
     """The words this stage looks up in a document's Words."""
+    return frozenset(_spelled_words()) | frozenset(_multiple_words_pattern()[0])
+
+
+@functools.cache
+def _spelled_word_set() -> frozenset[str]:
     return frozenset(_spelled_words())
 
 
@@ -309,7 +314,7 @@ def find_numbers(text: str, *, english: bool | None = None, words: Words | None 
         value = parse_digits(m.group(1), english=english_style(m.group(1), False))
         if value is not None:
             tokens.append(NumberToken(m.start(), m.end(), value, 1.0, "multiplier", m.group()))
-    for m in _multiple_words(text):
+    for m in _multiple_words(text, words):
         tokens.append(NumberToken(m.start(1), m.end(1), float(load("numbers")["multiple_words"][m.group(1).lower()]), 1.0, "spelled", m.group(1)))
     for m in _ordinals(text, words):
         value = load("numbers")["ordinal"][m.group(1).lower()]
@@ -363,24 +368,16 @@ def _multiple_words_pattern() -> tuple[tuple[str, ...], regex.Pattern]:
     return openers, regex.compile(r"(?i)" + words_alternation(list(openers)) + r"[ \t\u00a0]+(" + words + r")(?![\p{L}\p{N}])")
 
 
-def _multiple_words(text: str) -> list[regex.Match]:
-    """"gấp đôi", "gấp rưỡi": the multiple words of numbers.toml after "gấp", in order. Each
-    opener is looked for with str.find (in lower case and capitalised), as "gấp" is rare.
+def _multiple_words(text: str, words: Words | None = None) -> list[regex.Match]:
+    """"gấp đôi", "gấp rưỡi": the multiple words of numbers.toml after "gấp", in order, tried
+    only where the document's word index has "gấp" (a whole-document scan costs more).
 
     >>> [(m.group(1), m.start(1)) for m in _multiple_words("tăng gấp đôi, Gấp rưỡi, gấp đôi3")]
     [('đôi', 9), ('rưỡi', 18)]
     """
     openers, pattern = _multiple_words_pattern()
-    found = []
-    for opener in openers:
-        for form in {opener, opener.capitalize()}:
-            i = text.find(form)
-            while i != -1:
-                if i == 0 or not text[i - 1].isalnum():
-                    m = pattern.match(text, i, i + 40)
-                    if m:
-                        found.append(m)
-                i = text.find(form, i + 1)
+    words = words or Words(text)
+    found = [m for opener in openers for i in words.positions(opener) if (m := pattern.match(text, i, i + 40))]
     found.sort(key=regex.Match.start)
     return found
 
@@ -426,7 +423,7 @@ def _spelled_runs(words: Words) -> list[tuple[int, int]]:
     """Spans of runs of spelled-numeral words separated by spaces ("hai mươi mốt nghìn"),
     built from where each of those words stands in the document."""
     text = words.text
-    hits = sorted((p, p + len(w)) for w in words.present(looked_up_words()) for p in words.positions(w))
+    hits = sorted((p, p + len(w)) for w in words.present(_spelled_word_set()) for p in words.positions(w))
     runs, i = [], 0
     while i < len(hits):
         start, end = hits[i]

@@ -314,8 +314,9 @@ def find_numbers(text: str, *, english: bool | None = None, words: Words | None 
         value = parse_digits(m.group(1), english=english_style(m.group(1), False))
         if value is not None:
             tokens.append(NumberToken(m.start(), m.end(), value, 1.0, "multiplier", m.group()))
+    multiples = _multiple_words_pattern()[2]
     for m in _multiple_words(text, words):
-        tokens.append(NumberToken(m.start(1), m.end(1), float(load("numbers")["multiple_words"][m.group(1).lower()]), 1.0, "spelled", m.group(1)))
+        tokens.append(NumberToken(m.start(1), m.end(1), multiples[m.group(1).lower()], 1.0, "spelled", m.group(1)))
     for m in _ordinals(text, words):
         value = load("numbers")["ordinal"][m.group(1).lower()]
         tokens.append(NumberToken(m.start(1), m.end(1), float(value), 1.0, "ordinal", m.group(1)))
@@ -362,10 +363,12 @@ def _multipliers(text: str) -> list[regex.Match]:
 
 
 @functools.cache
-def _multiple_words_pattern() -> tuple[tuple[str, ...], regex.Pattern]:
+def _multiple_words_pattern() -> tuple[tuple[str, ...], regex.Pattern, dict[str, float]]:
+    """The openers ("gấp"), the pattern of an opener and a multiple word, and each word's value."""
     openers = tuple(w.lower() for w in load("time")["comparison"]["multiple_open"])
-    words = words_alternation(list(load("numbers")["multiple_words"]))
-    return openers, regex.compile(r"(?i)" + words_alternation(list(openers)) + r"[ \t\u00a0]+(" + words + r")(?![\p{L}\p{N}])")
+    values = {w.lower(): float(v) for w, v in load("numbers")["multiple_words"].items()}
+    pattern = regex.compile(r"(?i)" + words_alternation(list(openers)) + r"[ \t\u00a0]+(" + words_alternation(list(values)) + r")(?![\p{L}\p{N}])")
+    return openers, pattern, values
 
 
 def _multiple_words(text: str, words: Words | None = None) -> list[regex.Match]:
@@ -375,7 +378,7 @@ def _multiple_words(text: str, words: Words | None = None) -> list[regex.Match]:
     >>> [(m.group(1), m.start(1)) for m in _multiple_words("tăng gấp đôi, Gấp rưỡi, gấp đôi3")]
     [('đôi', 9), ('rưỡi', 18)]
     """
-    openers, pattern = _multiple_words_pattern()
+    openers, pattern, _ = _multiple_words_pattern()
     words = words or Words(text)
     found = [m for opener in openers for i in words.positions(opener) if (m := pattern.match(text, i, i + 40))]
     found.sort(key=regex.Match.start)

@@ -443,5 +443,7 @@ BUGS_CAUGHT = [
 
 # Known failures: each must fail today (strict xfail); fix the rule, then move it up.
 KNOWN_FAILURES = [
+    E("Dự án triển khai trong 2 năm rưỡi.", ("2 năm rưỡi", 2.5, "year"),
+      note="a half after a duration's unit is not read (numbers.toml scale_half follows scale words only)"),
 ]
 

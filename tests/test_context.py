@@ -462,10 +462,10 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         # ... and so does one followed by "đã", "có", "đạt" (the subject coming after them)
         # a comparison with the month before makes the figure a month's, whatever span an earlier
         # sentence of the paragraph opened with
-        (" date 2025-11-05\nTrong tháng 10/2025, Cục đã xử lý 1.152 sự cố.\n\nTính từ đầu năm đến nay, đã xử lý 10.840 sự cố. "
-         "Số địa chỉ IP bị nhiễm mã độc khoảng 540.000 địa chỉ, giảm 38% so với tháng trước.", "38%", "2025-10"),
-        (" date 2025-11-05\nTrong tháng 10/2025, Cục đã xử lý 1.152 sự cố.\n\nTính từ đầu năm đến nay, đã xử lý 10.840 sự cố. "
-         "Số địa chỉ IP bị nhiễm mã độc khoảng 540.000 địa chỉ, giảm 38% so với cùng kỳ.", "38%", "2025-01/2025-11"),
+        ((" date 2025-11-05\nTrong tháng 10/2025, Cục đã xử lý 1.152 sự cố.\n\nTính từ đầu năm đến nay, đã xử lý 10.840 sự cố. "
+          "Số địa chỉ IP bị nhiễm mã độc khoảng 540.000 địa chỉ, giảm 38% so với tháng trước."), "38%", "2025-10"),
+        ((" date 2025-11-05\nTrong tháng 10/2025, Cục đã xử lý 1.152 sự cố.\n\nTính từ đầu năm đến nay, đã xử lý 10.840 sự cố. "
+          "Số địa chỉ IP bị nhiễm mã độc khoảng 540.000 địa chỉ, giảm 38% so với cùng kỳ."), "38%", "2025-01/2025-11"),
         (" date 2025-11-05\nVề cấp độ, đến nay đã có 87,5% hệ thống được phê duyệt.", "87,5%", "2025-11-05"),
         (" date 2025-11-05\nĐến nay có 1.200 xã có điểm phục vụ.", "1.200 xã", "2025-11-05"),
         (" date 2025-11-05\nTừ trước đến nay đã có 87,5% hệ thống được phê duyệt.", "87,5%", ""),

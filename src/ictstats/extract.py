@@ -24,14 +24,38 @@ from . import context, metrics, numbers, periods, status
 from .config import DEFAULT, Config
 from .cues import Words
 from .exclusions import Protected
-from .lexicon import compile_before, load, word_gate, word_set, words_alternation
+from .lexicon import (
+    compile_before,
+    load,
+    word_gate,
+    word_set,
+    words_alternation,
+    words_right_before,
+)
 from .numbers import NumberToken, apply_scale, find_numbers
-from .qualifiers import is_level_pair, qualifier_cues, read_change, read_qualifier, read_qualifier_pair
+from .qualifiers import (
+    is_level_pair,
+    qualifier_cues,
+    read_change,
+    read_qualifier,
+    read_qualifier_pair,
+)
 from .row import Row
 from .text import Layout, normalize
 from .units import (
-    UnitReading, currencies, is_known_noun, is_ordinal, per_capita_base, per_capita_unit, read_counted, read_currency_before,
-    read_item, read_measure, read_part_of_total, read_rank, total_openings,
+    UnitReading,
+    currencies,
+    is_known_noun,
+    is_ordinal,
+    per_capita_base,
+    per_capita_unit,
+    read_counted,
+    read_currency_before,
+    read_item,
+    read_measure,
+    read_part_of_total,
+    read_rank,
+    total_openings,
 )
 
 _SPACE = r"[ \t\u00a0]*"
@@ -171,7 +195,7 @@ def _vocabulary(taxonomy_files: tuple[str, ...]) -> frozenset[str]:
 _DASH_GAP = regex.compile(r"\s*[-–—]\s*")
 _RANGE = load("numbers")["range"]
 _TO_GAP = regex.compile(r"\s+(?:" + words_alternation(_RANGE["joiners"]) + r"|-|–)\s+")
-_FROM_BEFORE = compile_before(_LEFT + words_alternation(_RANGE["opener"]) + _SPACE + r"$")
+_FROM_BEFORE = words_right_before(_RANGE["opener"])
 
 
 def join_ranges(text: str, tokens: list[NumberToken]) -> list[NumberToken]:
@@ -448,7 +472,7 @@ def _alone_on_line(text: str, tok: NumberToken, layout: Layout) -> bool:
 
 @functools.cache
 def _vague_pattern() -> regex.Pattern:
-    return compile_before(_LEFT + words_alternation(load("numbers")["spelled"]["vague_before"]) + _SPACE + r"$")
+    return words_right_before(load("numbers")["spelled"]["vague_before"])
 
 
 def _vague(text: str, start: int) -> bool:
@@ -651,7 +675,7 @@ def _bare(text: str, tok: NumberToken, layout: Layout, mentions: list[Mention]) 
 
 
 _SCORE = load("context")["score"]
-_SCORE_BEFORE = compile_before(_LEFT + words_alternation(_SCORE["before"]) + _SPACE + r"$")
+_SCORE_BEFORE = words_right_before(_SCORE["before"])
 _SCORE_AFTER = regex.compile(
     _SPACE + words_alternation(_SCORE["after"]) + r"(?![\p{L}])"
     + r"(?!(?!\s+" + words_alternation(_SCORE["not_before_except"]) + r"(?![\p{L}]))\s+" + words_alternation(_SCORE["not_before"]) + r"(?![\p{L}]))"

@@ -98,6 +98,18 @@ def compile_before(pattern: str) -> regex.Pattern:
     return regex.compile("(?r)" + pattern)
 
 
+def words_right_before(words) -> regex.Pattern:
+    """One of ``words``, whole at its left and followed only by spaces, right before a
+    position: ``p.search(text, lo, pos)`` (compiled as ``compile_before`` says).
+
+    >>> words_right_before(["top"]).search("lọt vào top 10", 0, 12).group()
+    'top '
+    >>> words_right_before(["top"]).search("laptop 10", 0, 7) is None
+    True
+    """
+    return compile_before(r"(?:^|(?<=[^\p{L}]))" + words_alternation(words) + r"[ \t\u00a0]*$")
+
+
 @functools.cache
 def word_set(name: str, *path: str) -> frozenset[str]:
     """A lower-cased set of phrases at ``path`` in lexicon ``name``."""

@@ -16,7 +16,13 @@ import re
 
 import regex
 
-from .lexicon import compile_before, load, word_gate, words_alternation
+from .lexicon import (
+    compile_before,
+    load,
+    word_gate,
+    words_alternation,
+    words_right_before,
+)
 
 _SPACE = r"[ \t\u00a0]*"
 _LEFT = r"(?:^|(?<=[^\p{L}]))"
@@ -188,7 +194,7 @@ def after_comparative(text: str, start: int) -> bool:
 def _level_pair_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     ch = load("qualifiers")["change"]
     # "từ" right before a number: read_change and is_level_pair ask the same question
-    started = compile_before(_LEFT + words_alternation(ch["start_markers"]) + _SPACE + r"$")
+    started = words_right_before(ch["start_markers"])
     reached = regex.compile(r"\s+" + words_alternation(ch["level_markers"]) + r"\s+")
     return started, reached
 

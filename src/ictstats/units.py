@@ -21,7 +21,14 @@ from typing import NamedTuple
 
 import regex
 
-from .lexicon import compile_before, load, word_gate, word_set, words_alternation
+from .lexicon import (
+    compile_before,
+    load,
+    word_gate,
+    word_set,
+    words_alternation,
+    words_right_before,
+)
 from .numbers import ordinal_marker, parse_digits
 from .qualifiers import qualifier_cues
 
@@ -318,11 +325,11 @@ def _known_lengths() -> dict[str, int]:
 @functools.cache
 def _rank_patterns():
     rank = load("context")["rank"]
-    prefix = compile_before(r"(?:^|(?<=[^\p{L}]))" + words_alternation(rank["prefix"]) + _SPACE + r"$")
-    top = compile_before(r"(?:^|(?<=[^\p{L}]))" + words_alternation(rank["top"]) + _SPACE + r"$")
+    prefix = words_right_before(rank["prefix"])
+    top = words_right_before(rank["top"])
     marker = [ordinal_marker()]  # "thứ 2 ASEAN"
-    thu = compile_before(r"(?:^|(?<=[^\p{L}]))" + words_alternation(marker) + _SPACE + r"$")
-    group = compile_before(r"(?:^|(?<=[^\p{L}]))" + words_alternation(rank["group"]) + _SPACE + r"$")
+    thu = words_right_before(marker)
+    group = words_right_before(rank["group"])
     leaders = regex.compile(r"(?:\s+[\p{L}]+){1,4}?\s+" + words_alternation(rank["group_leaders"]) + r"(?![\p{L}])")
     gate = word_gate(rank["prefix"] + rank["top"] + rank["group"] + marker, last=True)
     scope = regex.compile(_SPACE + r"(?:" + words_alternation(rank["scope_lead"]) + r"\s+)?" + words_alternation(rank["scope_words"]) + r"(?![\p{L}])")
@@ -364,4 +371,4 @@ def _ordinal_gate() -> re.Pattern:
 @functools.cache
 def _ordinal_pattern() -> regex.Pattern:
     words = load("context")["ordinal"]["before"]
-    return compile_before(r"(?:^|(?<=[^\p{L}]))" + words_alternation(words) + _SPACE + r"$")
+    return words_right_before(words)

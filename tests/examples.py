@@ -439,6 +439,19 @@ BUGS_CAUGHT = [
       note="review: guards the multiple words: 'đôi' alone is no number, a count after 'gấp' (urgently) no multiple"),
     E("Công ty tăng doanh thu lên 9.000 tỷ đồng", ("9.000 tỷ đồng", 9e12, "VND", {"change": ""}),
       note="review: guards the level marker after the measure: the level reached is no change"),
+    E("Khoảng một phần ba doanh nghiệp nhỏ và vừa đã sử dụng dịch vụ điện toán đám mây.",
+      ("Khoảng một phần ba", 100 / 3, "%", {"qualifier": "~", "rule": "spelled/percent.fraction"}),
+      note="a spelled fraction is a share: its denominator was read as '3 doanh nghiệp'"),
+    E("VNeID có hơn 50 triệu tài khoản, chiếm khoảng một nửa dân số; cuộc gọi rác giảm một nửa so với năm 2023.",
+      ("hơn 50 triệu tài khoản", 50e6, "count"), ("khoảng một nửa", 50, "%", {"qualifier": "~"}),
+      ("một nửa", 50, "%", {"change": "down", "compared_to": "2023"}),
+      note="'một nửa' is half of a whole: it made no row"),
+    E("Tỷ lệ này tăng từ một phần tư lên hai phần ba.", ("một phần tư", 25, "%", {"change": ""}),
+      ("hai phần ba", 200 / 3, "%"),
+      note="the level a change starts from, reaching a spelled fraction, is no change"),
+    E("Thị phần tăng ba phần trăm; nửa đầu năm 2024 đạt 10 tỷ đồng; năm phần ba.",
+      ("ba phần trăm", 3, "%", {"rule": "spelled/percent"}), ("10 tỷ đồng", 10e9, "VND", {"period": "2024-01/2024-06"}),
+      note="review: guards the fraction: 'phần trăm' is the unit, 'nửa' without 'một' a time, a fraction a share below one"),
 ]
 
 # Known failures: each must fail today (strict xfail); fix the rule, then move it up.

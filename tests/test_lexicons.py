@@ -9,7 +9,7 @@ from ictstats.metrics import taxonomy
 from regen_golden import FIXTURES
 
 SECTIONS = {
-    "numbers": {"scale", "scale_half", "scale_not_before", "attached_scale", "spelled", "ordinal", "ordinal_marker", "multiple_words", "range"},
+    "numbers": {"scale", "scale_half", "scale_not_before", "attached_scale", "spelled", "ordinal", "ordinal_marker", "multiple_words", "fraction", "range"},
     "units": {"unit", "unit_rules", "rate_suffix", "price_per", "per_head", "per_capita", "currency_prefix", "multiplier_prefix", "part_of_total", "compound_duration"},
     "qualifiers": {"qualifier", "qualifier_pair", "qualifier_after_head", "qualifier_exceptions", "change"},
     "context": {
@@ -157,6 +157,16 @@ def test_multiple_words_are_single_words_worth_more_than_one():
     words = load("numbers")["multiple_words"]
     assert words and all(len(w.split()) == 1 and float(v) > 1 for w, v in words.items())
     assert not set(words) & set(load("numbers")["spelled"]["digits"])
+
+
+def test_fraction_words_are_single_words_and_denominators_spelled_digits():
+    # "một phần ba": the denominator is a spelled digit (or "mười") above one, never "trăm"
+    fraction, spelled = load("numbers")["fraction"], load("numbers")["spelled"]
+    assert len(fraction["word"].split()) == len(fraction["half"].split()) == 1
+    denominators = fraction["denominators"]
+    assert denominators and all(v > 1 for v in denominators.values())
+    assert set(denominators) <= set(spelled["digits"]) | set(spelled["ten"])
+    assert not set(denominators) & set(spelled["hundred"] + spelled["scales"])
 
 
 def test_change_signs_are_single_characters_with_a_direction():

@@ -344,6 +344,9 @@ def classify(text: str, tok: NumberToken, protected: Protected, layout: Layout, 
     if tok.kind == "multiplier":
         m = Mention(tok, tok.start, tok.end, "x", "", "multiplier.prefix")
         return _finish(text, m, layout, mentions)
+    if tok.kind == "fraction":  # "một phần ba": a share of a whole, whatever noun follows
+        m = Mention(tok, tok.start, tok.end, "%", "", _rule(tok, "percent.fraction"))
+        return _finish(text, m, layout, mentions)
 
     prefix = read_currency_before(text, tok.start) if tok.kind == "digits" else None
     if prefix:
@@ -393,14 +396,14 @@ def classify(text: str, tok: NumberToken, protected: Protected, layout: Layout, 
 
 
 def _number_step(tok: NumberToken) -> str:
-    how = {"digits": "digits", "spelled": "spelled-out numeral", "ordinal": "ordinal word", "multiplier": "multiplier"}[tok.kind]
+    how = {"digits": "digits", "spelled": "spelled-out numeral", "ordinal": "ordinal word", "multiplier": "multiplier", "fraction": "spelled fraction"}[tok.kind]
     scale = f", scale x{tok.scale:g}" if tok.scale != 1.0 else ""
     span = f" to {tok.value_max:g} ({tok.range_rule})" if tok.value_max is not None else ""
     return f"{how} {tok.raw!r} = {tok.value:g}{span}{scale}"
 
 
 def _rule(tok: NumberToken, unit_rule: str) -> str:
-    prefix = tok.range_rule or {"digits": "number", "spelled": "spelled", "ordinal": "ordinal", "multiplier": "number"}[tok.kind]
+    prefix = tok.range_rule or {"digits": "number", "spelled": "spelled", "ordinal": "ordinal", "multiplier": "number", "fraction": "spelled"}[tok.kind]
     return f"{prefix}/{unit_rule}"
 
 

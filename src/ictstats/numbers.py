@@ -39,7 +39,7 @@ class NumberToken(NamedTuple):
     end: int  # end of the numeral and any scale words after it
     value: float
     scale: float  # product of the scale words (1.0 when none)
-    kind: str  # "digits", "spelled", "ordinal" ("thứ hai") or "multiplier" ("x2")
+    kind: str  # "digits", "spelled", "ordinal" ("thứ hai"), "multiplier" ("x2") or "fraction" ("một phần ba")
     raw: str  # the numeral as written, without scale words
     glued: str = ""  # letters stuck to the digits that are not a scale ("5G" -> "G")
     value_max: float | None = None  # set on ranges
@@ -211,7 +211,7 @@ def _patterns():
 @functools.cache
 def looked_up_words() -> frozenset[str]:
     """The words this stage looks up in a document's Words."""
-    return frozenset(_spelled_words()) | frozenset(_multiple_words_pattern()[0])
+    return frozenset(_spelled_words()) | frozenset(_multiple_words_pattern()[0]) | frozenset(_fraction_patterns()[:2])
 
 
 @functools.cache
@@ -317,6 +317,8 @@ def find_numbers(text: str, *, english: bool | None = None, words: Words | None 
     multiples = _multiple_words_pattern()[2]
     for m in _multiple_words(text, words):
         tokens.append(NumberToken(m.start(1), m.end(1), multiples[m.group(1).lower()], 1.0, "spelled", m.group(1)))
+    for start, end, value in _fractions(text, words):
+        tokens.append(NumberToken(start, end, value, 1.0, "fraction", text[start:end]))
     for m in _ordinals(text, words):
         value = load("numbers")["ordinal"][m.group(1).lower()]
         tokens.append(NumberToken(m.start(1), m.end(1), float(value), 1.0, "ordinal", m.group(1)))
@@ -382,6 +384,45 @@ def _multiple_words(text: str, words: Words | None = None) -> list[regex.Match]:
     words = words or Words(text)
     found = [m for opener in openers for i in words.positions(opener) if (m := pattern.match(text, i, i + 40))]
     found.sort(key=regex.Match.start)
+    return found
+
+
+@functools.cache
+def _fraction_patterns() -> tuple[str, str, regex.Pattern, regex.Pattern, dict[str, float]]:
+    """The fraction word ("phần"), the half word ("nửa"), the numerator right before a word
+    (searched in a short window ending there), the denominator after "phần", and the value of
+    each numerator and denominator word."""
+    lex, spelled = load("numbers")["fraction"], load("numbers")["spelled"]
+    values = {w.lower(): float(v) for w, v in spelled["digits"].items() if w not in spelled["never_first"]}
+    denominators = {w.lower(): float(v) for w, v in lex["denominators"].items()}
+    numerator = regex.compile(r"(?i)(?<![\p{L}\p{N}])(" + words_alternation(list(values), flags="") + r")[ \t\u00a0]+$")
+    denominator = regex.compile(r"(?i)[ \t\u00a0]+(" + words_alternation(list(denominators), flags="") + r")(?![\p{L}\p{N}])")
+    return lex["word"].lower(), lex["half"].lower(), numerator, denominator, values | {f"/{w}": v for w, v in denominators.items()}
+
+
+def _fractions(text: str, words: Words | None = None) -> list[tuple[int, int, float]]:
+    """Spelled fractions as (start, end, per cent), tried where the word index has "phần" or
+    "nửa": a share of a whole is below one ("năm phần ba" is not one, nor "ba phần trăm").
+
+    >>> [(s, e, round(v, 2)) for s, e, v in _fractions("Khoảng một phần ba doanh nghiệp, hai phần ba, Một nửa")]
+    [(7, 18, 33.33), (33, 44, 66.67), (46, 53, 50.0)]
+    >>> _fractions("ba phần trăm, nửa đầu năm, năm phần ba")
+    []
+    """
+    word, half, numerator, denominator, values = _fraction_patterns()
+    words = words or Words(text)
+    found = []
+    for i in words.positions(word):
+        top = numerator.search(text, max(0, i - 8), i)
+        low = top and denominator.match(text, i + len(word), i + len(word) + 8)
+        if low:
+            share = values[top.group(1).lower()] / values["/" + low.group(1).lower()]
+            if share < 1:
+                found.append((top.start(), low.end(), share * 100))
+    for i in words.positions(half):
+        top = numerator.search(text, max(0, i - 8), i)
+        if top and values[top.group(1).lower()] == 1:
+            found.append((top.start(), i + len(half), 50.0))
     return found
 
 

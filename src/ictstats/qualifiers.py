@@ -125,7 +125,10 @@ def _change_patterns():
     down = regex.compile(_LEFT + "(" + words_alternation(ch["down"]) + ")" + f"(?P<tail>{tail})")
     level = regex.compile(_LEFT + words_alternation(ch["level_markers"]) + r"(?![\p{L}])")
     # the level reached, later in the clause: "... xuống còn 120.000", "... năm 2023 lên 18,3%"
-    reached = regex.compile(r"[^.;:!?\n]{0,30}?(?<![\p{L}])" + words_alternation(ch["level_markers"]) + r"\s+[^\s\d]{0,6}\d")
+    # ... or a spelled fraction: "từ một phần tư lên hai phần ba"
+    nums = load("numbers")
+    fraction = words_alternation(list(nums["spelled"]["digits"])) + r"\s+" + words_alternation([nums["fraction"]["word"], nums["fraction"]["half"]])
+    reached = regex.compile(r"[^.;:!?\n]{0,30}?(?<![\p{L}])" + words_alternation(ch["level_markers"]) + r"\s+(?:[^\s\d]{0,6}\d|" + fraction + r"(?![\p{L}]))")
     return up, down, level, word_gate(ch["up"] + ch["down"]), reached
 
 

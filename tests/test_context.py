@@ -131,6 +131,7 @@ METRIC_SENTENCES = [
     # the total after a rank ("25/194 quốc gia") does not keep a later cue from the rank
     ("security.gci_rank", "Việt Nam xếp thứ 25/194 quốc gia về chỉ số an toàn thông tin toàn cầu GCI.", "xếp thứ 25"),
     ("security.attacks", "Có 13.900 cuộc tấn công mạng, gồm các vụ tấn công, cuộc tấn công và sự cố.", "13.900 cuộc tấn công"),
+    ("security.attacks", "Hệ thống đã cảnh báo 659.000 lượt tấn công và ngăn chặn 12 đợt tấn công quy mô lớn.", "12 đợt tấn công"),
     ("security.revenue", "Doanh thu lĩnh vực an toàn thông tin đạt 432 tỷ đồng.", "432 tỷ đồng"),
     ("security.domestic_share", "Việt Nam tự chủ được trên 90% các sản phẩm, dịch vụ an toàn thông tin mạng.", "trên 90%"),
     ("digital_economy.gdp_share", "Phát triển kinh tế số đạt 20% GDP vào năm 2025.", "20%"),

@@ -533,6 +533,10 @@ def test_doc_date_option_is_used_when_the_document_has_none():
         # a line of three words or fewer holding a date stamps it; a sentence does not
         ("Thứ hai 05/11/2025\nTin", "2025-11-05"),
         ("Doanh thu đến 05/11/2025 tăng mạnh\nTin", ""),
+        # a news dateline: a place, a comma, the date and a dash open the lead
+        ("Viettel: Lợi nhuận tăng\n\nHà Nội, 12/7/2025 - Tập đoàn Viettel cho biết", "2025-07-12"),
+        ("Tiêu đề\n\nTP.HCM, ngày 5/3/2025 – Sở Thông tin và Truyền thông", "2025-03-05"),
+        ("Tiêu đề\n\nTheo báo cáo của Bộ Thông tin và Truyền thông, 12/7/2025 - số liệu", ""),
     ],
 )
 def test_detect_doc_date(text, date):

@@ -50,6 +50,10 @@ def _patterns() -> dict[str, regex.Pattern]:
             r"\s*" + words_alternation(doc["lead_daypart"]) + r"?\s*(?:" + words_alternation(doc["lead_day"]) + r"\s+)?"
             r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})\s*,\s*" + words_alternation(doc["lead_place"])
         ),
+        "dateline": regex.compile(
+            r"[\p{Lu}][\p{L}.]*(?:[ \t]+[\p{Lu}][\p{L}.]*){0,3}\s*,\s*(?:" + words_alternation(doc["lead_day"]) + r"\s+)?"
+            r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})\s*[" + regex.escape("".join(doc["dateline_end"])) + r"]"
+        ),
         "rate": regex.compile(r"(?<![\p{L}])" + words_alternation(ctx["rate_words"]) + r"(?![\p{L}])"),
         "back_reference": regex.compile(r"(?<![\p{L}])" + words_alternation(ctx["back_reference"]) + r"(?![\p{L}])"),
         "fresh_subject": regex.compile(opener + r"\s*" + words_alternation(ctx["rate_words"] + ctx["count_subject"]) + r"(?![\p{L}])"),
@@ -123,6 +127,9 @@ def detect_doc_date(text: str) -> str:
         para = para.strip()
         if "/" not in para:
             continue  # a lead's date is written d/m/yyyy
+        m = _patterns()["dateline"].match(para)
+        if m:
+            return _dmy(m)
         # matched in place: a slice per sentence copied the rest of a paragraph each time, which
         # made a document of one long line quadratic
         for start in [0] + [stop.end() for stop in _STOP.finditer(para, 0, _LEAD_REACH)]:

@@ -580,6 +580,12 @@ Bộ đã gửi 3 kiến nghị lên Chính phủ.
         # ... but the met goal's own value, given in a parenthesis or after "là", is the goal
         ("Cả nước có 74.000 doanh nghiệp công nghệ số, vượt chỉ tiêu đề ra cho năm 2025 (70.000 doanh nghiệp).", "70.000 doanh nghiệp", "target"),
         ("Cả nước có 74.000 doanh nghiệp công nghệ số, vượt chỉ tiêu đề ra cho năm 2025 (70.000 doanh nghiệp).", "74.000 doanh nghiệp", "actual"),
+        # the goal a result is measured against, its value right after it
+        ("Tỷ lệ hộ gia đình có kết nối cáp quang đạt 82%, so với mục tiêu 80%.", "80%", "target"),
+        ("Doanh thu đạt 1.100 tỷ đồng, tăng 10% so với kế hoạch đề ra 1.000 tỷ đồng.", "1.000 tỷ đồng", "target"),
+        # ... but a result after the goal, or the margin a goal was beaten by, is an actual
+        ("Doanh thu tăng 10% so với kế hoạch, đạt 1.100 tỷ đồng.", "1.100 tỷ đồng", "actual"),
+        ("Doanh thu đạt 1.100 tỷ đồng, vượt kế hoạch 5%.", "5%", "actual"),
         ("Doanh thu đạt 105 tỷ USD, vượt mục tiêu đề ra là 100 tỷ USD.", "100 tỷ USD", "target"),
         # ... while what it was beaten by, or a result reached, is an actual
         ("Doanh thu đạt 105 tỷ USD, vượt kế hoạch 5%.", "5%", "actual"),

@@ -66,6 +66,8 @@ def _patterns() -> dict[str, regex.Pattern]:
         # that a parenthesis or "là" gives as the met goal's value is that goal; "vượt kế hoạch
         # 5%" says by how much the goal was beaten, and stays an actual
         "goal_value": regex.compile(r"[^,;.!?()]{0,40}(?:\(|(?<![\p{L}])là)\s*"),
+        "against": regex.compile(r"(?<![\p{L}])" + words_alternation(lex["measured_against"]) + r"(?![\p{L}])"),
+        "goal_then_value": regex.compile(r"(?:\s+[^\s\d,;.!?()]+){0,2}\s+"),
         "reached": regex.compile(r"(?<![\p{L}])" + words_alternation(lex["reach_verb"] + lex["done"]) + r"(?![\p{L}])"),
     }
 
@@ -198,9 +200,12 @@ class SectionIndex:
         return self._open[0][2] if self._open else None
 
 
-def _names_the_goal(text: str, cue_end: int, start: int) -> bool:
+def _names_the_goal(text: str, cue_end: int, start: int, met: str = "") -> bool:
     """Is the number at ``start`` the value of the goal named just before it (a goal met:
-    "vượt chỉ tiêu (70.000 doanh nghiệp)"), not a result ("vượt kế hoạch, đạt 105 tỷ USD")?"""
+    "vượt chỉ tiêu (70.000 doanh nghiệp)"; measured against: "so với mục tiêu 80%"), not a
+    result ("vượt kế hoạch, đạt 105 tỷ USD") nor the margin it was beaten by ("vượt kế hoạch 5%")?"""
+    if _patterns()["against"].search(met) and _patterns()["goal_then_value"].fullmatch(text, cue_end, start):
+        return not _patterns()["reached"].search(text, cue_end, start)
     return bool(_patterns()["goal_value"].fullmatch(text, cue_end, start)) and not _patterns()["reached"].search(text, cue_end, start)
 
 
@@ -224,7 +229,8 @@ def status_for(text: str, sentence: tuple[int, int], start: int, end: int, doc_y
     def beaten(s: int, e: int) -> bool:
         """A goal or forecast met or beaten ("vượt chỉ tiêu", "vượt kỳ vọng"), whose own value
         the number is not."""
-        return bool(_patterns()["met"].search(text[max(s0, s - 25):s])) and not _names_the_goal(text, e, start)
+        met = _patterns()["met"].search(text[max(s0, s - 25):s])
+        return bool(met) and not _names_the_goal(text, e, start, met.group())
 
     found = []
     for s, e, cue in cues.between("target", s0, start):

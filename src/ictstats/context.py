@@ -64,7 +64,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         # between a cue and another metric's cue that qualifies it ("tên miền .vn đăng ký mới")
         "modifier_gap": regex.compile(r"\s+(?:" + words_alternation(ctx["cue_modifier_gap"]) + r"\s+)?"),
         # the list's head: "lần lượt" then up to three words ("tăng", "là", "ở mức") and the number
-        "respectively": regex.compile(r"(?<![\p{L}])" + words_alternation(ctx["respectively"]) + r"(?:\s+[^\s\d,;.()]+){0,3}\s*$"),
+        "respectively": regex.compile(r"(?<![\p{L}])" + words_alternation(ctx["respectively"]) + r"(?:\s+[^\s\d,;.()]+){0,3}\s*\Z"),
         "list_gap": regex.compile(r"\s*" + words_alternation(load("qualifiers")["change"]["list_joiners"]) + r"\s*"),
         "measured": regex.compile(r"(?<![\p{L}])" + words_alternation(ctx["measured_nouns"]) + r"(?![\p{L}])"),
         "breakdown": regex.compile(r"(?<![\p{L}])" + words_alternation(ctx["breakdown"]) + r"(?![\p{L}])"),
@@ -74,7 +74,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "year_word": regex.compile(rf"(?:{opening}\s+)?" + words_alternation(period["later_in_clause"])),
         # "... đã được ghi nhận trong 6 tháng đầu năm": the months so far, closing a clause
         # (its lead word stands before the time's span or opens it)
-        "so_far_before": regex.compile(r"(?<![\p{L}])" + words_alternation(period["months_so_far_lead"]) + r"\s+$"),
+        "so_far_before": regex.compile(r"(?<![\p{L}])" + words_alternation(period["months_so_far_lead"]) + r"\s+\Z"),
         "so_far_opening": regex.compile(words_alternation(period["months_so_far_lead"]) + r"\s"),
         # a parenthesis holding a time may open with these words ("(số liệu tính đến 30/6/2025)")
         "paren_open": regex.compile(r"\s*\(\s*" + paren_lead),

@@ -482,7 +482,7 @@ def _vague(text: str, start: int) -> bool:
     return bool(_vague_pattern().search(text, max(0, start - 12), start))
 
 
-_PREV_WORDS = compile_before(r"([\p{L}\p{N}&]+)(\s+)$")
+_PREV_WORDS = compile_before(r"([\p{L}\p{N}&]+)(\s+)\Z")
 _OPEN_PAREN = regex.compile(r"\s*\(\s*")
 
 
@@ -530,7 +530,7 @@ def _bare_patterns():
     ctx = load("context")
     quals = qualifier_cues()
     value = compile_before(
-        _LEFT + words_alternation(ctx["value_cues"]) + r"(?:\s+" + words_alternation(quals) + r")?" + _SPACE + r"[“\"]?$"
+        _LEFT + words_alternation(ctx["value_cues"]) + r"(?:\s+" + words_alternation(quals) + r")?" + _SPACE + r"[“\"]?\Z"
     )
     not_before = regex.compile(_SPACE + words_alternation(ctx["value_cue_not_before"]) + r"(?![\p{L}])")
     equivalence = regex.compile(_SPACE + words_alternation(ctx["bare"]["equivalence_after"]) + r"(?![\p{L}])")
@@ -568,7 +568,7 @@ def _per_capita_before() -> regex.Pattern:
     return compile_before(
         r"(?:(?<![\p{L}])(" + known + r")(?:\s+\p{L}+){0,3}?\s*)?" + words_alternation(pc["joiners"]) + r"\s*" + per_capita_base() + r"\s+"
         + words_alternation(pc["population_words"]) + r"(?![\p{L}])[^\d;.!?]{0,40}?(?<![\p{L}])"
-        + words_alternation(pc["value_verbs"]) + r"(?![\p{L}])[^\d;.!?]{0,15}$"
+        + words_alternation(pc["value_verbs"]) + r"(?![\p{L}])[^\d;.!?]{0,15}\Z"
     )
 
 
@@ -580,7 +580,7 @@ def _fronted_lead() -> regex.Pattern:
 @functools.cache
 def _level_pattern() -> tuple[regex.Pattern, int]:
     bare = load("context")["bare"]
-    return compile_before(_LEFT + words_alternation(bare["level_before"]) + r"\s+$"), bare["level_max"]
+    return compile_before(_LEFT + words_alternation(bare["level_before"]) + r"\s+\Z"), bare["level_max"]
 
 
 def _level_name(text: str, tok: NumberToken) -> bool:
@@ -594,7 +594,7 @@ _YEAR_AFTER = regex.compile(r"[ \t\u00a0]+(?:19|20)\d\d(?!\d)")
 
 @functools.cache
 def _multiple_pattern() -> regex.Pattern:
-    return compile_before(_LEFT + words_alternation(load("time")["comparison"]["multiple_open"]) + r"\s+$")
+    return compile_before(_LEFT + words_alternation(load("time")["comparison"]["multiple_open"]) + r"\s+\Z")
 
 
 def _multiple_before(text: str, tok: NumberToken) -> int | None:

@@ -91,10 +91,12 @@ def word_gate(phrases, *, last: bool = False) -> re.Pattern:
 
 
 def compile_before(pattern: str) -> regex.Pattern:
-    """Compile a pattern for the words right before a position (it ends with ``$``) to be
+    """Compile a pattern for the words right before a position (it ends with ``\\Z``) to be
     searched backwards: ``p.search(text, lo, pos)`` tries the match ending at ``pos``
     first, where a forward search would try every start in ``text[lo:pos]``. A look-behind
-    still sees the text before ``lo``, and ``^`` matches only at the start of the text."""
+    still sees the text before ``lo``, and ``^`` matches only at the start of the text.
+    (``$`` would also match before a line break that ends the window: a number opening a
+    line would take the cue that ends the line before, "KẾT QUẢ ĐẠT ĐƯỢC" / "1. Bưu chính".)"""
     return regex.compile("(?r)" + pattern)
 
 
@@ -106,8 +108,10 @@ def words_right_before(words) -> regex.Pattern:
     'top '
     >>> words_right_before(["top"]).search("laptop 10", 0, 7) is None
     True
+    >>> words_right_before(["top"]).search("Thị trường: top\\n10", 0, 16) is None  # the line before
+    True
     """
-    return compile_before(r"(?:^|(?<=[^\p{L}]))" + words_alternation(words) + r"[ \t\u00a0]*$")
+    return compile_before(r"(?:^|(?<=[^\p{L}]))" + words_alternation(words) + r"[ \t\u00a0]*\Z")
 
 
 @functools.cache

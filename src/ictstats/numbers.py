@@ -395,7 +395,7 @@ def _fraction_patterns() -> tuple[str, str, regex.Pattern, regex.Pattern, dict[s
     lex, spelled = load("numbers")["fraction"], load("numbers")["spelled"]
     values = {w.lower(): float(v) for w, v in spelled["digits"].items() if w not in spelled["never_first"]}
     denominators = {w.lower(): float(v) for w, v in lex["denominators"].items()}
-    numerator = regex.compile(r"(?i)(?<![\p{L}\p{N}])(" + words_alternation(list(values), flags="") + r")[ \t\u00a0]+$")
+    numerator = regex.compile(r"(?i)(?<![\p{L}\p{N}])(" + words_alternation(list(values), flags="") + r")[ \t\u00a0]+\Z")
     denominator = regex.compile(r"(?i)[ \t\u00a0]+(" + words_alternation(list(denominators), flags="") + r")(?![\p{L}\p{N}])")
     return lex["word"].lower(), lex["half"].lower(), numerator, denominator, values | {f"/{w}": v for w, v in denominators.items()}
 

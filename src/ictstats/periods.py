@@ -157,10 +157,10 @@ def _patterns():
     same = words_alternation(comparison["same_period"])
     # "gấp 1,5 lần năm 2024", and without "lần": "gấp 3 năm 2020", "gấp đôi năm 2020"
     multiple = words_alternation(comparison["multiple_open"]) + r"\s+\S+(?:\s+" + words_alternation(comparison["multiple_close"]) + ")?"
-    baseline = compile_before(rf"(?:{markers}|{multiple})(?:\s+{between}){{0,2}}\s*$|(?:^|\s){same}\s*$")
-    since = compile_before(r"(?:^|\s)" + words_alternation(comparison["since"]) + r"\s*$")
+    baseline = compile_before(rf"(?:{markers}|{multiple})(?:\s+{between}){{0,2}}\s*\Z|(?:^|\s){same}\s*\Z")
+    since = compile_before(r"(?:^|\s)" + words_alternation(comparison["since"]) + r"\s*\Z")
     signed_on = words_alternation(lex["signed_on"], flags="")
-    legal = compile_before(r"(?i)\d+[/\-]\S*\p{Lu}\S*(?:\s+\S+){0,8}?\s+" + signed_on + r"\s*$")
+    legal = compile_before(r"(?i)\d+[/\-]\S*\p{Lu}\S*(?:\s+\S+){0,8}?\s+" + signed_on + r"\s*\Z")
     return combined, group_counts, baseline, since, legal, by_word, at_digit
 
 
@@ -429,7 +429,7 @@ def comparison_patterns() -> dict[str, regex.Pattern]:
                        (("month", "last_month"), ("quarter", "last_quarter"), ("year", "last_year")))
     return {
         # a year inside a comparison ("so với cùng kỳ năm 2010") is not the year of a value
-        "compared": regex.compile(rf"(?:{markers}|{same})[^,;]*$"),
+        "compared": regex.compile(rf"(?:{markers}|{same})[^,;]*\Z"),
         # where the baseline starts after a number: "… so với năm 2019", "… lần cùng kỳ năm 2024"
         "baseline": regex.compile(rf"[^;.]{{0,40}}?{markers}\s+|\s+(?={same})"),
         # ... or before it, opening the sentence: "So với năm 2020, số doanh nghiệp tăng ..."

@@ -49,12 +49,12 @@ def _qualifier_patterns():
     # a headed cue ("phạt đến"): the head before the cue, the cue (in the surface) before the
     # number; gated on its heads, as "đến", "tới" stand before numbers far more often than "phạt"
     headed = [
-        (regex.compile(_LEFT + words_alternation(h["heads"]) + r"\s+(?P<cue>" + words_alternation(h["cues"]) + ")" + _SPACE + r"$"),
+        (regex.compile(_LEFT + words_alternation(h["heads"]) + r"\s+(?P<cue>" + words_alternation(h["cues"]) + ")" + _SPACE + r"\Z"),
          h["qualifier"], word_gate(h["heads"]))
         for h in lex.get("qualifier_after_head", [])
     ]
-    single = (regex.compile(_LEFT + "(?:" + branches + ")" + _SPACE + r"$"), names, word_gate(qualifier_cues()))
-    comparative = regex.compile(_LEFT + words_alternation(lex["qualifier_exceptions"]["comparative_heads"]) + r"\s+$")
+    single = (regex.compile(_LEFT + "(?:" + branches + ")" + _SPACE + r"\Z"), names, word_gate(qualifier_cues()))
+    comparative = regex.compile(_LEFT + words_alternation(lex["qualifier_exceptions"]["comparative_heads"]) + r"\s+\Z")
     return single, comparative, headed
 
 
@@ -84,7 +84,7 @@ def _pair_patterns():
     pairs = load("qualifiers")["qualifier_pair"]
     for pair in pairs:
         before = (
-            regex.compile(_LEFT + words_alternation([pair["before"]]) + _SPACE + r"$") if pair["before"] else None
+            regex.compile(_LEFT + words_alternation([pair["before"]]) + _SPACE + r"\Z") if pair["before"] else None
         )
         after = regex.compile(_SPACE + words_alternation([pair["after"]]) + r"(?![\p{L}])")
         out.append((before, after, pair["qualifier"]))
@@ -120,7 +120,7 @@ def _change_patterns():
     # "tăng trưởng doanh thu 9%", "giảm chi phí 30%": the measure that moved may stand
     # between the verb and the number (context.toml lists the measures)
     measured = words_alternation(load("context")["measured_nouns"])
-    tail = rf"(?:\s+{measured})?(?:\s+{fillers})*(?:\s+{quals})?" + _SPACE + r"$"
+    tail = rf"(?:\s+{measured})?(?:\s+{fillers})*(?:\s+{quals})?" + _SPACE + r"\Z"
     up = regex.compile(_LEFT + "(" + words_alternation(ch["up"]) + ")" + f"(?P<tail>{tail})")
     down = regex.compile(_LEFT + "(" + words_alternation(ch["down"]) + ")" + f"(?P<tail>{tail})")
     level = regex.compile(_LEFT + words_alternation(ch["level_markers"]) + r"(?![\p{L}])")
@@ -142,7 +142,7 @@ def _comparative_patterns() -> tuple[re.Pattern, regex.Pattern]:
     phrases = ch["comparative_up"] + ch["comparative_down"]
     gate = re.compile("|".join(r"\s+".join(map(re.escape, p.lower().split())) for p in phrases))
     comparative = compile_before(_LEFT + "(?:(?P<up>" + words_alternation(ch["comparative_up"]) + ")|(?P<down>"
-                                 + words_alternation(ch["comparative_down"]) + rf"))(?:\s+{quals})?" + _SPACE + "$")
+                                 + words_alternation(ch["comparative_down"]) + rf"))(?:\s+{quals})?" + _SPACE + r"\Z")
     return gate, comparative
 
 

@@ -61,7 +61,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         # "hoàn thành mục tiêu, chỉ tiêu", "vượt các chỉ tiêu", "đạt 100% kế hoạch"; not "đạt 100% (theo
         # kế hoạch ...": a parenthesis starts another phrase; nor "đạt 84%, mục tiêu là 85%": a clause
         # stop after a number does
-        "met": regex.compile(words_alternation(lex["met_before"]) + r"(?:\s+(?:[^\s(),;]+|[^\s()\d]+)){0,2}\s*$"),
+        "met": regex.compile(words_alternation(lex["met_before"]) + r"(?:\s+(?:[^\s(),;]+|[^\s()\d]+)){0,2}\s*\Z"),
         # "vượt kế hoạch năm (100 tỷ USD)", "vượt mục tiêu đề ra là 70.000 doanh nghiệp": a number
         # that a parenthesis or "là" gives as the met goal's value is that goal; "vượt kế hoạch
         # 5%" says by how much the goal was beaten, and stays an actual

@@ -135,7 +135,7 @@ def read_measure(text: str, pos: int) -> UnitReading | None:
 def _currency_prefix() -> tuple[regex.Pattern, dict[str, str]]:
     signs = load("units")["currency_prefix"]
     alternation = "|".join(regex.escape(k) for k in sorted(signs, key=len, reverse=True))
-    return regex.compile(r"(?:^|(?<=[^\p{L}\p{N}]))(" + alternation + r")[ \t\u00a0]?$"), signs
+    return regex.compile(r"(?:^|(?<=[^\p{L}\p{N}]))(" + alternation + r")[ \t\u00a0]?\Z"), signs
 
 
 def read_currency_before(text: str, start: int) -> tuple[str, int] | None:
@@ -175,7 +175,7 @@ def _ratio_before() -> regex.Pattern:
     # a qualifier may stand between: "chỉ bằng khoảng 1/10 so với Singapore"
     qualifiers = words_alternation(qualifier_cues())
     return compile_before(r"(?<![\p{L}])" + words_alternation(load("units")["part_of_total"]["ratio_before"])
-                          + r"(?:[ \t\u00a0]+" + qualifiers + r")?[ \t\u00a0]+$")
+                          + r"(?:[ \t\u00a0]+" + qualifiers + r")?[ \t\u00a0]+\Z")
 
 
 def read_part_of_total(text: str, end: int, numerator: float, start: int | None = None) -> PartReading | None:

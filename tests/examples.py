@@ -463,6 +463,12 @@ BUGS_CAUGHT = [
       ("12 doanh nghiệp", 12, "count", {"change": ""}), ("5 doanh nghiệp", 5, "count", {"qualifier": "="}), ("95%", 95, "%"),
       note="a cue ending the line before reached a number opening its line ('$' matched before the line break): "
            "'1' of '1. Bưu chính' was a value after 'ĐẠT ĐƯỢC', '12' a change, 'top\\n5' a rank spanning two lines"),
+    E("- Tổng số điểm phục vụ bưu chính trên địa bàn: 215 điểm; doanh thu đạt 85 tỷ đồng.",
+      ("215 điểm", 215, "count", {"item": "điểm", "metric": "postal.service_points"}), ("85 tỷ đồng", 85e9, "VND"),
+      note="'điểm' after a number whose clause named the places it counts ('điểm phục vụ') is no score"),
+    E("Tỉnh có 300 điểm cầu, chỉ số DTI đạt 450 điểm.", ("300 điểm cầu", 300, "count"),
+      ("450 điểm", 450, "", {"rule": "number/score"}),
+      note="review: guards the places named before a score: another count's noun is no subject"),
 ]
 
 # Known failures: each must fail today (strict xfail); fix the rule, then move it up.

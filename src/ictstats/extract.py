@@ -683,8 +683,20 @@ _SCORE_AFTER = regex.compile(
     _SPACE + words_alternation(_SCORE["after"]) + r"(?![\p{L}])"
     + r"(?!(?!\s+" + words_alternation(_SCORE["not_before_except"]) + r"(?![\p{L}]))\s+" + words_alternation(_SCORE["not_before"]) + r"(?![\p{L}]))"
 )
+# "Tổng số điểm phục vụ bưu chính: 215 điểm": the clause named the places "điểm" counts (as a
+# subject: "300 điểm cầu" counts its own)
+_SCORE_NOUN_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?<![\p{N}][ \t\u00a0]*)" + words_alternation(_SCORE["after"]) + r"\s+" + words_alternation(_SCORE["not_before"]) + r"(?![\p{L}])"
+)
 # "/100.000" or "/100,5" is another number; "/100." ends a sentence
 _OUT_OF = regex.compile(r"/\s*(?:10|100|1000)(?!\d|[.,]\d)")
+
+
+def _clause_or_line_start(text: str, pos: int, reach: int) -> int:
+    """Where the clause of ``pos`` starts (after a comma or semicolon; a colon ends a label, not
+    a clause), within its line and ``reach`` characters."""
+    lo = max(text.rfind("\n", 0, pos) + 1, pos - reach)
+    return max(lo, text.rfind(",", lo, pos) + 1, text.rfind(";", lo, pos) + 1)
 
 
 def _score(text: str, tok: NumberToken) -> UnitReading | None:
@@ -696,7 +708,7 @@ def _score(text: str, tok: NumberToken) -> UnitReading | None:
     out_of = _OUT_OF.match(text, tok.end, tok.end + 10) if text.startswith("/", tok.end) else None
     after = out_of.end() if out_of else tok.end
     m = _SCORE_AFTER.match(text, after, after + 40)
-    if m:
+    if m and not (after == tok.end and _SCORE_NOUN_BEFORE.search(text, _clause_or_line_start(text, tok.start, 120), tok.start)):
         return UnitReading("", "", m.end(), "score")
     return None
 

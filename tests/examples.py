@@ -469,6 +469,9 @@ BUGS_CAUGHT = [
     E("Tỉnh có 300 điểm cầu, chỉ số DTI đạt 450 điểm.", ("300 điểm cầu", 300, "count"),
       ("450 điểm", 450, "", {"rule": "number/score"}),
       note="review: guards the places named before a score: another count's noun is no subject"),
+    E("- Tổng số thuê bao điện thoại: 1.450.000 thuê bao, trong đó di động 1.420.000 thuê bao.",
+      ("1.450.000 thuê bao", 1.45e6, "count"), ("1.420.000 thuê bao", 1.42e6, "count"),
+      note="a count after the label 'điện thoại:' was taken for a phone number"),
 ]
 
 # Known failures: each must fail today (strict xfail); fix the rule, then move it up.

@@ -132,6 +132,8 @@ METRIC_SENTENCES = [
     ("security.gci_rank", "Việt Nam xếp thứ 25/194 quốc gia về chỉ số an toàn thông tin toàn cầu GCI.", "xếp thứ 25"),
     ("security.attacks", "Có 13.900 cuộc tấn công mạng, gồm các vụ tấn công, cuộc tấn công và sự cố.", "13.900 cuộc tấn công"),
     ("security.attacks", "Hệ thống đã cảnh báo 659.000 lượt tấn công và ngăn chặn 12 đợt tấn công quy mô lớn.", "12 đợt tấn công"),
+    # the clause opens with the rest of a cue whose head is the counted noun
+    ("telecom.mobile_subscribers", "Tổng số thuê bao điện thoại: 1.450.000 thuê bao, trong đó di động 1.420.000 thuê bao.", "1.420.000 thuê bao"),
     ("security.revenue", "Doanh thu lĩnh vực an toàn thông tin đạt 432 tỷ đồng.", "432 tỷ đồng"),
     ("security.domestic_share", "Việt Nam tự chủ được trên 90% các sản phẩm, dịch vụ an toàn thông tin mạng.", "trên 90%"),
     ("digital_economy.gdp_share", "Phát triển kinh tế số đạt 20% GDP vào năm 2025.", "20%"),

@@ -336,6 +336,29 @@ def _names_nothing(text: str, start: int, end: int) -> bool:
     return all(w in words or _ROMAN.fullmatch(w) for w in _WORDS.findall(text[start:end].lower()))
 
 
+@functools.cache
+def _cue_rests(taxonomy_files: tuple[str, ...]) -> dict[str, list[tuple[str, metrics_mod.Metric]]]:
+    """The rest of each cue of three words or more (after its two-word head), to its heads and metrics."""
+    out: dict[str, list[tuple[str, metrics_mod.Metric]]] = {}
+    for rest, head, metric in metrics_mod.elided_cues(taxonomy_files):
+        out.setdefault(rest, []).append((head, metric))
+    return out
+
+
+def _count_completes_cue(text: str, m, start: int, taxonomy_files) -> metrics_mod.Metric | None:
+    """"Tổng số thuê bao điện thoại: 1.450.000 thuê bao, trong đó di động 1.420.000 thuê bao": a
+    clause that opens with the rest of a cue ("di động") before a count of the cue's head
+    ("thuê bao") names that cue's metric ("thuê bao di động")."""
+    last = _last_match(_patterns()["clause_opener"], text, start, m.start)
+    if last is None:
+        return None
+    opening = " ".join(text[last.end():m.start].lower().split())
+    for head, metric in _cue_rests(taxonomy_files).get(opening, ()):
+        if m.item == head or m.item.startswith(head + " "):
+            return metric
+    return None
+
+
 def _last_match(pattern: regex.Pattern, text: str, start: int, end: int) -> regex.Match | None:
     """The last match of ``pattern`` in text[start:end]: the one nearest a number at ``end``."""
     found = None
@@ -459,6 +482,9 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
         if metric is None or not fits(metric, check_item=False):
             return "", ""
         return metric.id, "restates the number before it"
+    if m.unit == "count" and m.item and (named := _count_completes_cue(text, m, max(seg0, prev.end if prev is not None else seg0), taxonomy_files)):
+        if fits(named):
+            return named.id, "the counted noun is the head of a cue whose rest opens the clause"
     before = [h for h in sentence_hits if seg0 <= h.start < m.token.start and fits(h.metric) and not renamed(h.metric, h.end)
               and not measures_other(h.metric, seg0, (h.start, h.end))]
     if before and prev is not None and prev.start >= seg0 and prev.unit == "count" and prev.item:

@@ -337,23 +337,31 @@ def _names_nothing(text: str, start: int, end: int) -> bool:
 
 
 @functools.cache
-def _cue_rests(taxonomy_files: tuple[str, ...]) -> dict[str, list[tuple[str, metrics_mod.Metric]]]:
-    """The rest of each cue of three words or more (after its two-word head), to its heads and metrics."""
+def _cue_rests(taxonomy_files: tuple[str, ...]) -> tuple[dict[str, list[tuple[str, metrics_mod.Metric]]], frozenset[str], frozenset[str]]:
+    """The rest of each cue of three words or more (after its two-word head), to its heads and
+    metrics; the heads; the last words of the rests."""
     out: dict[str, list[tuple[str, metrics_mod.Metric]]] = {}
     for rest, head, metric in metrics_mod.elided_cues(taxonomy_files):
         out.setdefault(rest, []).append((head, metric))
-    return out
+    return out, frozenset(h for pairs in out.values() for h, _ in pairs), frozenset(r.split()[-1] for r in out)
 
 
 def _count_completes_cue(text: str, m, start: int, taxonomy_files) -> metrics_mod.Metric | None:
     """"Tổng số thuê bao điện thoại: 1.450.000 thuê bao, trong đó di động 1.420.000 thuê bao": a
     clause that opens with the rest of a cue ("di động") before a count of the cue's head
     ("thuê bao") names that cue's metric ("thuê bao di động")."""
+    rests, heads, last_words = _cue_rests(taxonomy_files)
+    # most counts are of no cue's head, or follow no cue's last word: two set tests settle them
+    if " ".join(m.item.split()[:2]) not in heads:
+        return None
+    before = text[max(start, m.start - 30):m.start].split()
+    if not before or before[-1].lower() not in last_words:
+        return None
     last = _last_match(_patterns()["clause_opener"], text, start, m.start)
     if last is None:
         return None
     opening = " ".join(text[last.end():m.start].lower().split())
-    for head, metric in _cue_rests(taxonomy_files).get(opening, ()):
+    for head, metric in rests.get(opening, ()):
         if m.item == head or m.item.startswith(head + " "):
             return metric
     return None

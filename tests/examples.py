@@ -476,6 +476,12 @@ BUGS_CAUGHT = [
       ("57 nhà xuất bản", 57, "count"), ("khoảng 34.000 xuất bản phẩm", 34000, "count", {"item": "xuất bản phẩm"}),
       ("600 triệu bản in", 600e6, "count", {"item": "bản in"}),
       note="publishing nouns: an unknown noun's item stopped after two words ('xuất bản')"),
+    E("Số doanh nghiệp tăng từ 58.000 năm 2020 lên 74.000 năm 2024.",
+      ("58.000", 58000, "count", {"item": "doanh nghiệp", "period": "2020", "rule": "number/level_start"}),
+      ("74.000", 74000, "count", {"item": "doanh nghiệp", "period": "2024", "change": ""}),
+      note="a number right before 'năm <year>' is that year's level: '58.000 năm' was 58 000 years, dated 2024"),
+    E("Sau 5 năm 2021-2025, doanh thu tăng gấp đôi.", ("5 năm", 5, "year"), ("gấp đôi", 2, "x"),
+      note="review: guards the year after a duration: a span of years after it is the duration's own"),
 ]
 
 # Known failures: each must fail today (strict xfail); fix the rule, then move it up.

@@ -372,8 +372,10 @@ def classify(text: str, tok: NumberToken, protected: Protected, layout: Layout, 
         return reject("name")
     if _year_like(tok) and (reading is None or reading.rule == "duration"):
         return reject("date.year")
-    if reading is not None and reading.rule == "duration" and _YEAR_AFTER.match(text, reading.end) and _multiple_before(text, tok) is not None:
-        reading = None  # "gấp 3 năm 2020", "gấp đôi năm 2020": a multiple of that year's figure
+    if reading is not None and reading.rule == "duration" and _YEAR_AFTER.match(text, reading.end):
+        # "gấp 3 năm 2020": a multiple of that year's figure; "từ 58.000 năm 2020 lên 74.000 năm
+        # 2024": a level in that year ("5 năm 2021-2025" is five years, spanned)
+        reading = None
 
     if reading is not None:
         m = Mention(tok, tok.start, reading.end, reading.unit, reading.item, _rule(tok, reading.rule))
@@ -589,7 +591,7 @@ def _level_name(text: str, tok: NumberToken) -> bool:
     return tok.raw.isdigit() and len(tok.raw) == 1 and 1 <= tok.value <= level_max and tok.scale == 1.0 and bool(before.search(text, max(0, tok.start - 10), tok.start))
 
 
-_YEAR_AFTER = regex.compile(r"[ \t\u00a0]+(?:19|20)\d\d(?!\d)")
+_YEAR_AFTER = regex.compile(r"[ \t\u00a0]+(?:19|20)\d\d(?!\d|\s*[-–]\s*(?:19|20)\d\d)")
 
 
 @functools.cache

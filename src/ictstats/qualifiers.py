@@ -198,7 +198,9 @@ def _level_pair_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     ch = load("qualifiers")["change"]
     # "từ" right before a number: read_change and is_level_pair ask the same question
     started = words_right_before(ch["start_markers"])
-    reached = regex.compile(r"\s+" + words_alternation(ch["level_markers"]) + r"\s+")
+    # "từ 58.000 năm 2020 lên 74.000 năm 2024": the year of the level it started from may stand between
+    year = r"(?:\s+" + words_alternation(load("time")["period"]["year"]) + r"\s+(?:19|20)\d\d)?"
+    reached = regex.compile(year + r"\s+" + words_alternation(ch["level_markers"]) + r"\s+")
     return started, reached
 
 

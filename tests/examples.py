@@ -485,6 +485,9 @@ BUGS_CAUGHT = [
     E("Quý 1/2025 có 25 triệu lượt tải ứng dụng, trung bình mỗi ngày 280 nghìn lượt; mỗi tháng 120 nghìn thuê bao mới.",
       ("25 triệu lượt tải", 25e6, "count"), ("280 nghìn lượt", 280e3, "count"), ("120 nghìn thuê bao", 120e3, "count"),
       note="'ngày 280', 'tháng 120': the day and month exclusions took the first digits of a longer number"),
+    E("Tháng 4/2025, Bộ đã tiếp nhận 1,234 phản ánh về cuộc gọi rác; tốc độ đạt 1,234 Gbps.",
+      ("1,234 phản ánh", 1234, "count", {"item": "phản ánh"}), ("1,234 Gbps", 1.234, "Gbps"),
+      note="a count of things is whole: 'd,ddd' before a counted noun is thousands (a measure stays decimal)"),
 ]
 
 # Known failures: each must fail today (strict xfail); fix the rule, then move it up.

@@ -32,7 +32,7 @@ from .lexicon import (
     words_alternation,
     words_right_before,
 )
-from .numbers import NumberToken, apply_scale, find_numbers
+from .numbers import NumberToken, apply_scale, find_numbers, whole_count
 from .qualifiers import (
     is_level_pair,
     qualifier_cues,
@@ -378,6 +378,8 @@ def classify(text: str, tok: NumberToken, protected: Protected, layout: Layout, 
         reading = None
 
     if reading is not None:
+        if reading.unit == "count" and tok.kind == "digits" and tok.scale == 1.0:
+            tok = tok._replace(value=whole_count(tok.raw, tok.value))  # "1,234 phản ánh": things come whole
         m = Mention(tok, tok.start, reading.end, reading.unit, reading.item, _rule(tok, reading.rule))
         m.trace.append(("unit", f"{reading.rule}: {text[tok.end:reading.end].strip()!r}"))
         return _finish(text, m, layout, mentions)

@@ -144,6 +144,18 @@ def _style_matters(raw: str) -> bool:
     return raw.count(",") == 1 and "." not in raw and len(raw) - raw.index(",") == 4
 
 
+def whole_count(raw: str, value: float) -> float:
+    """The value of ``raw`` as a count of things, which is whole: "1,234 phản ánh" is 1 234
+    complaints whatever the document's style (only "d,ddd" reads either way).
+
+    >>> whole_count("1,234", 1.234), whole_count("1,5", 1.5), whole_count("12", 12.0)
+    (1234.0, 1.5, 12.0)
+    """
+    if value.is_integer() or not _style_matters(raw) or raw.startswith("0"):
+        return value
+    return float(raw.replace(",", ""))
+
+
 def _thousands_ok(groups: list[str]) -> bool:
     return 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
 

@@ -45,6 +45,9 @@ CASES = {
     "phone after its lead word": lambda n: "tổng đài " + "1 " * n + "số",
     "hotline numbers": lambda n: "1900 " * n + "1234",
     "round-the-clock slashes": lambda n: "24/" * n + "7 giờ",
+    # a fraction looks around each "phần"; a score looks back over its clause for the places it counts
+    "fraction words": lambda n: "một phần " * n + "ba",
+    "places before a score": lambda n: "5" + " " * n + "điểm phục vụ: 5 điểm. " + "Số điểm cầu: 7 điểm. " * (n // 20),
     # each heading of goals looks ahead for the next heading of its rank: nested ranks and
     # plain lines between must not make that quadratic
     "nested headings of goals": lambda n: "I. NHIỆM VỤ\n1. Nhiệm vụ\n1.1 Nhiệm vụ\n1.1.1 Nhiệm vụ\nĐạt 5%.\n" * (n // 10 + 1),

@@ -690,7 +690,7 @@ _SCORE_AFTER = regex.compile(
 # "Tổng số điểm phục vụ bưu chính: 215 điểm": the clause named the places "điểm" counts (as a
 # subject: "300 điểm cầu" counts its own)
 _SCORE_NOUN_BEFORE = regex.compile(
-    r"(?<![\p{L}])(?<![\p{N}][ \t\u00a0]*)" + words_alternation(_SCORE["after"]) + r"\s+" + words_alternation(_SCORE["not_before"]) + r"(?![\p{L}])"
+    r"(?<![\p{L}])(?<![\p{N}][ \t\u00a0]{0,3})" + words_alternation(_SCORE["after"]) + r"\s+" + words_alternation(_SCORE["not_before"]) + r"(?![\p{L}])"
 )
 # "/100.000" or "/100,5" is another number; "/100." ends a sentence
 _OUT_OF = regex.compile(r"/\s*(?:10|100|1000)(?!\d|[.,]\d)")
@@ -699,7 +699,8 @@ _OUT_OF = regex.compile(r"/\s*(?:10|100|1000)(?!\d|[.,]\d)")
 def _clause_or_line_start(text: str, pos: int, reach: int) -> int:
     """Where the clause of ``pos`` starts (after a comma or semicolon; a colon ends a label, not
     a clause), within its line and ``reach`` characters."""
-    lo = max(text.rfind("\n", 0, pos) + 1, pos - reach)
+    lo = max(0, pos - reach)
+    lo = text.rfind("\n", lo, pos) + 1 or lo  # searched in the reach only: a line may be megabytes
     return max(lo, text.rfind(",", lo, pos) + 1, text.rfind(";", lo, pos) + 1)
 
 

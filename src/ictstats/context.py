@@ -490,9 +490,9 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
         if metric is None or not fits(metric, check_item=False):
             return "", ""
         return metric.id, "restates the number before it"
-    if m.unit == "count" and m.item and (named := _count_completes_cue(text, m, max(seg0, prev.end if prev is not None else seg0), taxonomy_files)):
-        if fits(named):
-            return named.id, "the counted noun is the head of a cue whose rest opens the clause"
+    named = _count_completes_cue(text, m, max(seg0, prev.end if prev is not None else seg0), taxonomy_files) if m.unit == "count" and m.item else None
+    if named is not None and fits(named):
+        return named.id, "the counted noun is the head of a cue whose rest opens the clause"
     before = [h for h in sentence_hits if seg0 <= h.start < m.token.start and fits(h.metric) and not renamed(h.metric, h.end)
               and not measures_other(h.metric, seg0, (h.start, h.end))]
     if before and prev is not None and prev.start >= seg0 and prev.unit == "count" and prev.item:

@@ -357,11 +357,7 @@ def _count_completes_cue(text: str, m, start: int, taxonomy_files) -> metrics_mo
     before = text[max(start, m.start - 30):m.start].split()
     if not before or before[-1].lower() not in last_words:
         return None
-    last = _last_match(_patterns()["clause_opener"], text, start, m.start)
-    if last is None:
-        return None
-    opening = " ".join(text[last.end():m.start].lower().split())
-    for head, metric in rests.get(opening, ()):
+    for head, metric in rests.get(_clause_opening(text, start, m.start), ()):
         if m.item == head or m.item.startswith(head + " "):
             return metric
     return None
@@ -384,10 +380,20 @@ def _fresh_subject(text: str, start: int, end: int) -> int | None:
     return found.start()
 
 
-def _opens_clause(text: str, start: int, at: int) -> bool:
-    """Does a clause opener ("," "và" "còn" ...) in text[start:at] stand right before ``at``?"""
+def _clause_opening(text: str, start: int, at: int) -> str | None:
+    """The words between the last clause opener ("," "và" "còn" ...) in text[start:at] and
+    ``at``, lower-cased and single-spaced; None when no opener stands there.
+
+    >>> _clause_opening("doanh thu đạt 500 tỷ đồng, viễn thông  đạt 2.700", 0, 43)
+    'viễn thông đạt'
+    """
     last = _last_match(_patterns()["clause_opener"], text, start, at)
-    return last is not None and not text[last.end():at].strip()
+    return None if last is None else " ".join(text[last.end():at].lower().split())
+
+
+def _opens_clause(text: str, start: int, at: int) -> bool:
+    """Does a clause opener in text[start:at] stand right before ``at``?"""
+    return _clause_opening(text, start, at) == ""
 
 
 def _links_back(text: str, m, seg0: int) -> bool:
@@ -447,10 +453,9 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
         """"doanh thu bưu chính đạt 500 tỷ đồng, viễn thông đạt 2.700 tỷ đồng": a clause after the
         number before that opens with the rest of another metric's cue, whose head ("doanh thu")
         the number before's metric shares, names that metric with the head left out."""
-        last = _last_match(_patterns()["clause_opener"], text, prev.end, m.token.start)
-        if last is None:
+        opening = _clause_opening(text, prev.end, m.token.start)
+        if opening is None:
             return None
-        opening = " ".join(text[last.end():m.token.start].lower().split())
         heads = {metrics_mod.cue_head(c) for c in metric.cues}
         for rest, head, other in metrics_mod.elided_cues(taxonomy_files):
             if (other is not metric and head in heads and (opening == rest or opening.startswith(rest + " "))

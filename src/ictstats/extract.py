@@ -354,7 +354,7 @@ def classify(text: str, tok: NumberToken, protected: Protected, layout: Layout, 
         m = Mention(tok, start, tok.end, unit, "", _rule(tok, "currency.prefix"))
         m.trace.append(("unit", f"currency.prefix: {text[start:tok.start].strip()!r}"))
         return _finish(text, m, layout, mentions)
-    reading = read_measure(text, tok.end) or _score(text, tok)
+    reading = read_measure(text, tok.end) or _score(text, tok, layout)
     # most numbers have no "/" or "trong" after them: one string test settles them ("95/100 điểm" is a score)
     over = reading is None and text.startswith(total_openings(), tok.end) and tok.kind == "digits" and _whole(tok)
     part = read_part_of_total(text, tok.end, tok.value, tok.start) if over else None
@@ -609,9 +609,9 @@ def _multiple_before(text: str, tok: NumberToken) -> int | None:
     return found.start() if found else None
 
 
-def _clause_start(text: str, start: int, layout: Layout) -> int:
+def _clause_start(text: str, start: int, layout: Layout, cuts: str = ",;:(") -> int:
     s = max(layout.sentence_span(start)[0], start - 300)
-    cut = max(text.rfind(c, s, start) for c in ",;:(")
+    cut = max(text.rfind(c, s, start) for c in cuts)
     return max(s, cut + 1)
 
 
@@ -696,15 +696,7 @@ _SCORE_NOUN_BEFORE = regex.compile(
 _OUT_OF = regex.compile(r"/\s*(?:10|100|1000)(?!\d|[.,]\d)")
 
 
-def _clause_or_line_start(text: str, pos: int, reach: int) -> int:
-    """Where the clause of ``pos`` starts (after a comma or semicolon; a colon ends a label, not
-    a clause), within its line and ``reach`` characters."""
-    lo = max(0, pos - reach)
-    lo = text.rfind("\n", lo, pos) + 1 or lo  # searched in the reach only: a line may be megabytes
-    return max(lo, text.rfind(",", lo, pos) + 1, text.rfind(";", lo, pos) + 1)
-
-
-def _score(text: str, tok: NumberToken) -> UnitReading | None:
+def _score(text: str, tok: NumberToken, layout: Layout) -> UnitReading | None:
     """"tổng điểm 94,59/100", "đạt 8,5 điểm", "99,74/100 điểm": a score, whose unit is empty (SPEC §3)."""
     if _SCORE_BEFORE.search(text, max(0, tok.start - 12), tok.start):
         m = _OUT_OF.match(text, tok.end, tok.end + 10)
@@ -713,7 +705,8 @@ def _score(text: str, tok: NumberToken) -> UnitReading | None:
     out_of = _OUT_OF.match(text, tok.end, tok.end + 10) if text.startswith("/", tok.end) else None
     after = out_of.end() if out_of else tok.end
     m = _SCORE_AFTER.match(text, after, after + 40)
-    if m and not (after == tok.end and _SCORE_NOUN_BEFORE.search(text, _clause_or_line_start(text, tok.start, 120), tok.start)):
+    # a label's colon does not end the clause that names the places: "Tổng số điểm ...: 215 điểm"
+    if m and not (after == tok.end and _SCORE_NOUN_BEFORE.search(text, _clause_start(text, tok.start, layout, cuts=",;("), tok.start)):
         return UnitReading("", "", m.end(), "score")
     return None
 

@@ -5,6 +5,7 @@ import pytest
 from ictstats.exclusions import expand
 from ictstats.lexicon import load, tone_variants
 from ictstats.metrics import taxonomy
+from ictstats.numbers import parse_spelled
 
 from regen_golden import FIXTURES
 
@@ -164,8 +165,9 @@ def test_fraction_words_are_single_words_and_denominators_spelled_digits():
     fraction, spelled = load("numbers")["fraction"], load("numbers")["spelled"]
     assert len(fraction["word"].split()) == len(fraction["half"].split()) == 1
     denominators = fraction["denominators"]
-    assert denominators and all(v > 1 for v in denominators.values())
+    assert denominators and len(set(denominators)) == len(denominators)
     assert set(denominators) <= set(spelled["digits"]) | set(spelled["ten"])
+    assert all(parse_spelled([w]) > 1 for w in denominators)  # valued as spelled numerals
     assert not set(denominators) & set(spelled["hundred"] + spelled["scales"])
 
 

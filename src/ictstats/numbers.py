@@ -400,16 +400,29 @@ def _multiple_words(text: str, words: Words | None = None) -> list[regex.Match]:
 
 
 @functools.cache
+def _numerators() -> dict[str, float]:
+    """A fraction's numerators: the spelled digits that may open a numeral, to their values."""
+    spelled = load("numbers")["spelled"]
+    return {w.lower(): float(v) for w, v in spelled["digits"].items() if w not in spelled["never_first"]}
+
+
+@functools.cache
 def _fraction_patterns() -> tuple[str, str, regex.Pattern, regex.Pattern, dict[str, float]]:
     """The fraction word ("phần"), the half word ("nửa"), the numerator right before a word
     (searched in a short window ending there), the denominator after "phần", and the value of
     each numerator and denominator word."""
-    lex, spelled = load("numbers")["fraction"], load("numbers")["spelled"]
-    values = {w.lower(): float(v) for w, v in spelled["digits"].items() if w not in spelled["never_first"]}
-    denominators = {w.lower(): float(v) for w, v in lex["denominators"].items()}
+    lex, values = load("numbers")["fraction"], _numerators()
+    denominators = {w.lower(): parse_spelled([w]) for w in lex["denominators"]}
     numerator = regex.compile(r"(?i)(?<![\p{L}\p{N}])(" + words_alternation(list(values), flags="") + r")[ \t\u00a0]+\Z")
     denominator = regex.compile(r"(?i)[ \t\u00a0]+(" + words_alternation(list(denominators), flags="") + r")(?![\p{L}\p{N}])")
     return lex["word"].lower(), lex["half"].lower(), numerator, denominator, values | {f"/{w}": v for w, v in denominators.items()}
+
+
+def fraction_opening() -> str:
+    """The pattern of a fraction's first two words, a numerator and the fraction or half word
+    ("một phần", "hai phần", "một nửa"), for a rule that looks ahead for a fraction."""
+    lex = load("numbers")["fraction"]
+    return words_alternation(list(_numerators())) + r"\s+" + words_alternation([lex["word"], lex["half"]])
 
 
 def _fractions(text: str, words: Words | None = None) -> list[tuple[int, int, float]]:

@@ -23,6 +23,7 @@ from .lexicon import (
     words_alternation,
     words_right_before,
 )
+from .numbers import fraction_opening
 
 _SPACE = r"[ \t\u00a0]*"
 _LEFT = r"(?:^|(?<=[^\p{L}]))"
@@ -126,9 +127,7 @@ def _change_patterns():
     level = regex.compile(_LEFT + words_alternation(ch["level_markers"]) + r"(?![\p{L}])")
     # the level reached, later in the clause: "... xuống còn 120.000", "... năm 2023 lên 18,3%"
     # ... or a spelled fraction: "từ một phần tư lên hai phần ba"
-    nums = load("numbers")
-    fraction = words_alternation(list(nums["spelled"]["digits"])) + r"\s+" + words_alternation([nums["fraction"]["word"], nums["fraction"]["half"]])
-    reached = regex.compile(r"[^.;:!?\n]{0,30}?(?<![\p{L}])" + words_alternation(ch["level_markers"]) + r"\s+(?:[^\s\d]{0,6}\d|" + fraction + r"(?![\p{L}]))")
+    reached = regex.compile(r"[^.;:!?\n]{0,30}?(?<![\p{L}])" + words_alternation(ch["level_markers"]) + r"\s+(?:[^\s\d]{0,6}\d|" + fraction_opening() + r"(?![\p{L}]))")
     return up, down, level, word_gate(ch["up"] + ch["down"]), reached
 
 

@@ -484,6 +484,15 @@ def test_user_taxonomy_adds_metrics(tmp_path):
             ("Một báo cáo được Cục An toàn thông tin thuộc Bộ Thông tin và Truyền thông công bố tại hội thảo cho biết",
              "trong 9 tháng đầu năm 2025,", ""),
         )],
+        # a day of a month without its year: the nearby year's, else the document's; a day well
+        # after the document's date is last year's
+        (" date 2024-03-19 Ngày 19/3, Cục Tần số vô tuyến điện tổ chức đấu giá. Viettel trúng đấu giá với giá 6.332 tỷ đồng.",
+         "6.332 tỷ đồng", "2024-03-19"),
+        (" date 2025-10-02 Năm 2024 có nhiều vụ tấn công. Sáng 24/3, hệ thống bị hack, thiệt hại khoảng 50 tỷ đồng.",
+         "khoảng 50 tỷ đồng", "2024-03-24"),
+        (" date 2025-01-05 Ngày 30/12, Bộ cho biết doanh thu viễn thông đạt 340.000 tỷ đồng.", "340.000 tỷ đồng", "2024-12-30"),
+        (" date 2025-01-05 Quyết định 12/QĐ-TTg ngày 15/3 giao 5 nhiệm vụ.", "5 nhiệm vụ", ""),
+        ("Ngày 19/3, Viettel trúng đấu giá với giá 6.332 tỷ đồng.", "6.332 tỷ đồng", ""),
     ],
 )
 def test_period(text, surface, period):
@@ -787,6 +796,8 @@ TIME_SENTENCES = [
     "quí I/2012, quí 3 năm 2012, so với quí trước; Doanh thu 9 tháng của VNPT",
     "năm 2019-2023, các năm 2023 - 2024, năm 2024-2023, năm 2020-05, Năm 2024–2025/2026",
     "Năm tài chính 2024, năm học 2024-2025, năm  tài\nchính 2023, cả năm tài chính 2024, năm học 2025",
+    # a day of a month without its year, after "ngày" or a part of the day
+    "Ngày 19/3, Sáng 10/4, sáng ngày 3/1, chiều\n5/6, ngày 10/8/2021, ngày 15/3.2024, ngày 5/12%, ngày 280/3, hôm 7/13",
     "trong 12 tháng tính đến tháng 6/2025, 12 tháng tính\nđến hết tháng 6/2025, sáu tháng tính tới tháng 3/2025, 40 tháng tính đến tháng 1/2025",
     "trong 5 năm gần đây, 3 tháng  gần đây, Thời gian gần đây, quý gần đây, mới đây",
 ]

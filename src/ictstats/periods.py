@@ -66,7 +66,7 @@ def _patterns():
         return [" ".join(p.lower().split()) for p in lex[key]]
     so_far, year_lead = lex["months_so_far_lead"], lex["year_lead"]
     # the grammar's words, each an alternation of its variants in time.toml
-    month, year, quarter, year_span, years_of = (words_alternation(lex[k], flags="") for k in _GRAMMAR)
+    month, year, quarter, year_span, years_of, day, daypart = (words_alternation(lex[k], flags="") for k in _GRAMMAR)
     year_kind = r"(?:\s+" + words_alternation(lex["year_kind"], flags="") + ")?"
     side = words_alternation(lex["first_part"] + lex["last_part"], flags="")
     first_side = words_alternation(lex["first_part"], flags="")
@@ -107,6 +107,8 @@ def _patterns():
          [f"{q}{n}" for q in lex["quarter_short"] for n in "1234"]),
         ("half_year", rf"({half})\s+{year}(?:\s+{rel_year})?", False, [p.split()[0] for p in lex["half_first"] + lex["half_last"]]),
         ("date", rf"(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})\s*[/.\-]\s*{_Y}", True, []),
+        ("day_month", rf"(?:{daypart}\s+(?:{day}\s+)?|{day}\s+)(\d{{1,2}})\s*/\s*(\d{{1,2}})(?![\d/]|[.,]\d|\s*[/.\-]\s*\d|\s*%)",
+         False, first["day"] + first["daypart"]),
         ("month_year_words", rf"{month}\s+(\d{{1,2}})\s+{year}\s+{rel_year}", False, first["month"]),
         ("month_year", rf"(?:{month}\s+)?(\d{{1,2}})\s*/\s*{_Y}(?!/)", True, first["month"]),
         ("month", rf"{month}\s+(\d{{1,2}})(?![\d/]|[.,]\d|\s+{year})", False, first["month"]),
@@ -178,7 +180,7 @@ _TIME_REACH = 200  # far longer than any time expression ("mười hai tháng đ
 
 
 _LISTED = ("this_year", "last_year", "last_month", "present")
-_GRAMMAR = ("month", "year", "quarter", "year_span", "years_of")
+_GRAMMAR = ("month", "year", "quarter", "year_span", "years_of", "day", "daypart")
 # Where a time expression can start: a digit with no letter or digit before it, or a starter word.
 # Every branch that can start at a digit starts with one or two digits followed by a space or
 # a date separator ("6 tháng đầu", "31/8/2023", "5/2020"), so "1.347.087" and "30,95%" offer
@@ -300,6 +302,9 @@ class _Branch:
     def group(self, k: int) -> str | None:
         return self._m.group(self._base + k)
 
+    def start(self, k: int) -> int:
+        return self._m.start(self._base + k)
+
     def groups(self) -> tuple[str | None, ...]:
         return tuple(self._m.group(self._base + k) for k in range(1, self._count + 1))
 
@@ -326,7 +331,9 @@ def find_times(text: str, doc_date: str = "", words: Words | None = None) -> lis
             kind = "baseline"
         elif kind_name == "date" and legal.search(text, lo, m.start()):
             kind = "ignored"  # the date a decree was signed
-        elif kind_name in ("year", "month_year", "date") and last.endswith(since_ends) and since.search(text, lo, m.start()):
+        elif kind_name == "day_month" and legal.search(text, lo, g.start(1)):  # "... ngày 15/3"
+            kind = "ignored"  # the date a decree was signed
+        elif kind_name in ("year", "month_year", "date", "day_month") and last.endswith(since_ends) and since.search(text, lo, m.start()):
             kind = "ignored"  # "từ năm 2015": a start, not the period of a value
         if kind_name == "month" and not (1 <= int(g.group(1)) <= 12):
             continue
@@ -506,6 +513,15 @@ def _resolve(kind: str, g, doc_date: str, doc_year: int | None, text: str, pos: 
     if kind == "date":
         d, mo, y = int(g.group(1)), int(g.group(2)), int(g.group(3))
         return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else ""
+    if kind == "day_month":
+        d, mo = int(g.group(1)), int(g.group(2))
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            return ""
+        year = _nearby_year(text, pos, years, doc_year) or doc_year
+        # "Ngày 30/12, ..." in a report of 5 January: the December before it
+        if year and year == doc_year and len(doc_date) == 10 and (mo - int(doc_date[5:7])) * 31 + d - int(doc_date[8:]) > 31:
+            year -= 1
+        return f"{year:04d}-{mo:02d}-{d:02d}" if year else ""
     if kind == "month_year_words":
         mo, year = int(g.group(1)), _year_of(g.group(2).lower(), doc_year)
         return ym(year, mo) if year and 1 <= mo <= 12 else ""

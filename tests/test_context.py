@@ -163,6 +163,9 @@ METRIC_SENTENCES = [
     # a number restating the one before in another unit measures what it measures
     ("internet.users", "Việt Nam có 84 triệu người dùng Internet, tương đương 84,2% dân số.", "84,2%"),
     ("ict.industry_revenue", "Doanh thu công nghiệp ICT đạt 3,2 triệu tỷ đồng, tức khoảng 126 tỷ USD.", "khoảng 126 tỷ USD"),
+    # a measure opening a clause ends what the cues before it describe, unless a cue holds it
+    ("security.revenue", "Trong lĩnh vực An toàn thông tin, doanh thu tháng 9/2023 đạt 432 tỷ đồng, tăng 87,8%.", "87,8%"),
+    ("ict.hardware_exports", "Nhập khẩu đạt 97,2 tỷ USD, kim ngạch xuất khẩu phần cứng đạt 119,3 tỷ USD.", "119,3 tỷ USD"),
 ]
 
 
@@ -226,6 +229,11 @@ def test_metric_from_cue(metric, text, surface):
         # ... nor does the number after it go on with the workforce counted before
         ("Số lao động trong ngành đạt 1,5 triệu người, năng suất lao động tăng 7%.", "7%"),
         ("Tỷ lệ sử dụng IPv6 đạt 60%, người dùng IPv6 tăng 5%.", "5%"),
+        # a clause opening with a measure of its own does not go on with the metric before it
+        ("Xuất khẩu phần cứng, điện tử đạt 119,3 tỷ USD, nhập khẩu 97,2 tỷ USD.", "97,2 tỷ USD"),
+        ("Doanh thu viễn thông đạt 337.000 tỷ đồng, chi phí 300.000 tỷ đồng, tăng 3%.", "300.000 tỷ đồng"),
+        ("Doanh thu viễn thông đạt 337.000 tỷ đồng, chi phí 300.000 tỷ đồng, tăng 3%.", "3%"),
+        ("Doanh thu công nghiệp ICT đạt 130 tỷ USD, trong đó doanh thu phần cứng đạt 121,6 tỷ USD.", "121,6 tỷ USD"),
     ],
 )
 def test_no_metric(text, surface):

@@ -67,6 +67,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "respectively": regex.compile(r"(?<![\p{L}])" + words_alternation(ctx["respectively"]) + r"(?:\s+[^\s\d,;.()]+){0,3}\s*\Z"),
         "list_gap": regex.compile(r"\s*" + words_alternation(load("qualifiers")["change"]["list_joiners"]) + r"\s*"),
         "measured": regex.compile(r"(?<![\p{L}])" + words_alternation(ctx["measured_nouns"]) + r"(?![\p{L}])"),
+        "measure_opening": regex.compile(opener + r"\s*(?P<measure>" + words_alternation(ctx["measured_nouns"]) + r")(?![\p{L}])"),
         "breakdown": regex.compile(r"(?<![\p{L}])" + words_alternation(ctx["breakdown"]) + r"(?![\p{L}])"),
         "restatement": regex.compile(r"\s*[,(]?\s*" + words_alternation(ctx["restatement"]) + r"(?![\p{L}])\s*"),
         "paren_after": regex.compile(r"\s*\(\s*(?:" + words_alternation(lead_in) + r")?\s*"),
@@ -406,6 +407,20 @@ def _links_back(text: str, m, seg0: int) -> bool:
     return rate is not None and _names_nothing(text, rate.end(), m.token.start)
 
 
+def _measure_opening(text: str, start: int, at: int) -> int | None:
+    """Where the last clause in text[start:at] that opens with a measure of its own starts:
+    in "Xuất khẩu phần cứng đạt 119,3 tỷ USD, nhập khẩu 97,2 tỷ USD" the imports are no
+    exports, and in "..., chi phí 300.000 tỷ đồng, tăng 3%" the growth is the cost's.
+
+    >>> _measure_opening("Doanh thu đạt 119,3 tỷ USD, nhập khẩu 97,2", 0, 38)
+    28
+    >>> _measure_opening("Doanh thu đạt 119,3 tỷ USD, tăng 12%", 0, 33) is None
+    True
+    """
+    found = _last_match(_patterns()["measure_opening"], text, start, at)
+    return None if found is None else found.start("measure")
+
+
 def _goes_on_counting(text: str, metric, m, seg0: int) -> bool:
     """Can a count go on with the metric of the number before it: it counts that metric's
     own noun (or names none), or it breaks that number down ("779 cơ quan báo chí, trong đó
@@ -508,6 +523,12 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
     fresh = None
     if prev is not None and prev.start >= seg0 and (before or prev.metric):  # else nothing to hold back
         fresh = _fresh_subject(text, prev.end, m.token.start)
+    if before or fresh is None and prev is not None and prev.metric:
+        measure = _measure_opening(text, seg0, m.token.start)
+        if measure is not None:
+            before = [h for h in before if h.end > measure]  # "An toàn thông tin, doanh thu ...": a cue may hold it
+            if fresh is None and prev is not None and prev.end <= measure:
+                fresh = measure
     if fresh is not None:
         before = [h for h in before if h.start >= fresh]
     elif (before and prev is not None and before[0].end <= prev.start and all(h.start < prev.end for h in before)

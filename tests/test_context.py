@@ -501,6 +501,14 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         (" date 2025-01-05 Ngày 30/12, Bộ cho biết doanh thu viễn thông đạt 340.000 tỷ đồng.", "340.000 tỷ đồng", "2024-12-30"),
         (" date 2025-01-05 Quyết định 12/QĐ-TTg ngày 15/3 giao 5 nhiệm vụ.", "5 nhiệm vụ", ""),
         ("Ngày 19/3, Viettel trúng đấu giá với giá 6.332 tỷ đồng.", "6.332 tỷ đồng", ""),
+        # a plan's horizon is its first year: the vision's after it dates none of its figures
+        ("Theo Chiến lược phát triển công nghiệp bán dẫn đến năm 2030 và tầm nhìn đến năm 2050, Việt Nam phấn đấu đào tạo ít nhất 50.000 kỹ sư.",
+         "ít nhất 50.000 kỹ sư", "2030"),
+        ("Theo Chiến lược quốc gia phát triển kinh tế số đến năm 2025, định hướng đến năm 2030, kinh tế số chiếm 20% GDP.", "20%", "2025"),
+        # ... but a vision's year of its own, or one after a figure's year, dates its figures
+        ("Tầm nhìn đến năm 2045, kinh tế số chiếm 50% GDP.", "50%", "2045"),
+        ("Kinh tế số chiếm 20% GDP năm 2025, định hướng năm 2030 đạt 30%.", "30%", "2030"),
+        ("Phấn đấu đến năm 2025 đạt 20%, định hướng đến năm 2030 đạt 30%.", "30%", "2030"),
     ],
 )
 def test_period(text, surface, period):
@@ -693,6 +701,8 @@ Bộ đã gửi 3 kiến nghị lên Chính phủ.
         (" date 2025-12 Kế hoạch năm 2025 là 5 tỷ USD, thực hiện đạt 4,8 tỷ USD.", "4,8 tỷ USD", "actual"),
         (" date 2025-12 Kế hoạch năm 2025 là 5 tỷ USD, thực hiện đạt 4,8 tỷ USD.", "5 tỷ USD", "target"),
         (" date 2025-12 Năm 2025 Việt Nam có thể đạt 100 triệu thuê bao.", "100 triệu thuê bao", "estimate"),
+        # a vision is an aspiration
+        ("Tầm nhìn đến năm 2045, kinh tế số chiếm 50% GDP.", "50%", "target"),
     ],
 )
 def test_status(text, surface, status):

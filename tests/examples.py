@@ -488,6 +488,9 @@ BUGS_CAUGHT = [
     E("Tháng 4/2025, Bộ đã tiếp nhận 1,234 phản ánh về cuộc gọi rác; tốc độ đạt 1,234 Gbps.",
       ("1,234 phản ánh", 1234, "count", {"item": "phản ánh"}), ("1,234 Gbps", 1.234, "Gbps"),
       note="a count of things is whole: 'd,ddd' before a counted noun is thousands (a measure stays decimal)"),
+    E("Số chứng thư chữ ký số cá nhân đang hoạt động đạt 1,4 triệu; đã cấp 300.000 chứng thư cho doanh nghiệp.",
+      ("1,4 triệu", 1.4e6, "count", {"item": "chứng thư chữ ký số"}), ("300.000 chứng thư", 3e5, "count", {"item": "chứng thư"}),
+      note="'Số chứng thư ... cá nhân ... 1,4 triệu' counted 'cá nhân', the nearest known noun"),
 ]
 
 # Known failures: each must fail today (strict xfail); fix the rule, then move it up.

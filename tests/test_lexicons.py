@@ -200,6 +200,17 @@ def test_known_nouns_are_lower_case_and_not_stop_words():
     assert not [n for n in nouns["known"] if n in single_stops]
 
 
+def test_compounds_are_two_lower_case_syllables_not_opening_with_a_stop_word():
+    """An unknown noun's item is cut after two words unless the second and the next form one of
+    these words; an item stops before a stop word, so one starting with a stop word never applies."""
+    nouns = load("context")["nouns"]
+    stops = set(nouns["stop_words"])
+    for word in nouns["compounds"]:
+        assert word == word.lower() and len(word.split()) == 2, word
+        assert word.split()[0] not in stops, word
+    assert len(nouns["compounds"]) == len(set(nouns["compounds"]))
+
+
 def test_unit_rules_name_declared_units():
     declared = {u["id"] for u in load("units")["unit"]}
     for rule, units in load("units")["unit_rules"].items():

@@ -277,6 +277,9 @@ def read_item(text: str, pos: int, *, max_words: int = 2) -> tuple[str, int]:
             if n and w[0].isupper() and not _is_tech(w) and not words[0][2][0].isupper():
                 break  # a name starts: "04 cơ quan Văn phòng"
             n += 1
+        # "quỹ đầu tư": a cut inside a word of two syllables takes its second
+        if n == max_words and n < len(words) and f"{lowered[n - 1]} {words[n][2].lower()}" in _compounds():
+            n += 1
         while n < len(words) and _is_tech(words[n][2]) and words[n][2][0].isalnum():
             n += 1
     if n == 0:
@@ -291,6 +294,11 @@ def is_known_noun(item: str) -> bool:
     words = item.split()
     known = _known_nouns()
     return any(" ".join(words[:n]) in known for n in range(len(words), 0, -1))
+
+
+@functools.cache
+def _compounds() -> frozenset[str]:
+    return word_set("context", "nouns", "compounds")
 
 
 @functools.cache

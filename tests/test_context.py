@@ -1,5 +1,6 @@
 """Metric, period, status, document date and baseline (SPEC §5–7), on real sentences."""
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -881,6 +882,14 @@ def test_the_section_index_finds_what_a_scan_of_every_section_finds(sections, po
     index = SectionIndex(sections)
     for pos in sorted(positions) + positions:
         assert index.heading_at(pos) == next((h for a, b, h in sections if a <= pos < b), None)
+
+
+@given(st.text(alphabet="0129.,- an", max_size=40))
+def test_years_found_by_literal_scans_equal_one_pattern(text):
+    """_Years scans for "20" and "19" (fast literal searches); that must find the years one
+    pattern led by a look-behind finds."""
+    one = regex.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]\d)")
+    assert periods._Years(text)() == [(m.start(), int(m.group(1))) for m in one.finditer(text)]
 
 
 @pytest.mark.parametrize("text", TIME_TEXTS)

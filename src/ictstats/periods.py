@@ -395,7 +395,7 @@ class _Years:
 
     def __call__(self) -> list[tuple[int, int]]:
         if self._found is None:
-            self._found = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(self._text)]
+            self._found = sorted((m.start(), int(m.group())) for scan in _YEAR_SCANS for m in scan.finditer(self._text))
         return self._found
 
 
@@ -451,7 +451,9 @@ def _scopes_paragraphs(text: str, at: int) -> bool:
 _HEADS_WHAT_FOLLOWS = regex.compile(r"\d{4}\s*(?:[,:]|\n|$)")
 
 
-_YEAR = regex.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]\d)")
+# the years 20xx, then 19xx: a pattern led by a literal is searched for it, several times faster
+# than one led by an alternation or a look-behind, which is tried at every position
+_YEAR_SCANS = tuple(regex.compile(rf"{lead}(?<![\d.,]{lead})\d\d(?![\d.,]\d)") for lead in ("20", "19"))
 @functools.cache
 def comparison_patterns() -> dict[str, regex.Pattern]:
     """The comparison words of time.toml as the regexes that periods and baselines need."""

@@ -187,7 +187,8 @@ def scan(text: str, config: Config = DEFAULT) -> Scan:
 def _vocabulary(taxonomy_files: tuple[str, ...]) -> frozenset[str]:
     """Every word a stage looks up in a document, found there in one pass."""
     taxonomy = metrics.taxonomy(taxonomy_files)
-    return numbers.looked_up_words() | periods.looked_up_words() | status.looked_up_words() | metrics.looked_up_words(taxonomy)
+    return (numbers.looked_up_words() | periods.looked_up_words() | status.looked_up_words() | metrics.looked_up_words(taxonomy)
+            | context.looked_up_words())
 
 
 # --- ranges ---------------------------------------------------------------

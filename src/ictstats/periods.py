@@ -326,7 +326,8 @@ def find_times(text: str, doc_date: str = "", words: Words | None = None) -> lis
             kind = kind_name
         # both patterns end at the time expression with a word then spaces: a string test on
         # the last word before it rules out most expressions without a regex
-        last = text[lo:m.start()].rstrip()[-longest:].lower()
+        tail = text[lo:m.start()].rstrip()
+        last = tail[-longest:].lower()
         if last.endswith(baseline_ends) and baseline.search(text, lo, m.start()):
             kind = "baseline"
         elif kind_name == "date" and legal.search(text, lo, m.start()):
@@ -335,7 +336,7 @@ def find_times(text: str, doc_date: str = "", words: Words | None = None) -> lis
             kind = "ignored"  # the date a decree was signed
         elif kind_name in ("year", "month_year", "date", "day_month") and last.endswith(since_ends) and since.search(text, lo, m.start()):
             kind = "ignored"  # "từ năm 2015": a start, not the period of a value
-        if kind_name == "year" and _after_a_plan_horizon(text, lo, m.start()):
+        if kind_name == "year" and _after_a_plan_horizon(text, lo, m.start(), tail):
             kind = "ignored"
         if kind_name == "month" and not (1 <= int(g.group(1)) <= 12):
             continue
@@ -343,23 +344,25 @@ def find_times(text: str, doc_date: str = "", words: Words | None = None) -> lis
     return out
 
 
-def _after_a_plan_horizon(text: str, lo: int, at: int) -> bool:
+def _after_a_plan_horizon(text: str, lo: int, at: int, tail: str | None = None) -> bool:
     """Is the year at ``at`` a vision's, written right after a plan's own year ("đến năm 2030
-    và tầm nhìn đến năm 2050")?
+    và tầm nhìn đến năm 2050")? ``tail``: text[lo:at] without its trailing spaces, when known.
 
     >>> _after_a_plan_horizon("Chiến lược đến năm 2030, tầm nhìn đến năm 2050", 0, 38)
     True
     >>> _after_a_plan_horizon("Tầm nhìn đến năm 2045", 0, 13)
     False
     """
-    pattern, last_words = _vision_pattern()
-    return text[lo:at].rstrip().lower().endswith(last_words) and pattern.search(text, lo, at) is not None
+    pattern, last_words, longest = _vision_pattern()
+    tail = text[lo:at].rstrip() if tail is None else tail
+    return tail[-longest:].lower().endswith(last_words) and pattern.search(text, lo, at) is not None
 
 
 @functools.cache
-def _vision_pattern() -> tuple[regex.Pattern, tuple[str, ...]]:
+def _vision_pattern() -> tuple[regex.Pattern, tuple[str, ...], int]:
     """The words between a plan's year and a vision's (time.toml vision_after_plan), as a
-    pattern ending where the vision's year stands; and the last words it can end with."""
+    pattern ending where the vision's year stands; the last words it can end with, and the
+    longest of them."""
     period = load("time")["period"]
     vision = words_alternation(period["vision_after_plan"])
     # both years horizons ("đến năm 2030, tầm nhìn đến năm 2050"): "20% năm 2025, định hướng
@@ -367,7 +370,7 @@ def _vision_pattern() -> tuple[regex.Pattern, tuple[str, ...]]:
     to, year = words_alternation(period["span_to"]), words_alternation(period["year"])
     pattern = compile_before(rf"(?<![\p{{L}}]){to}\s+(?:{year}\s+)?(?:19|20)\d\d\s*(?:[,;]\s*|\s+)(?:và\s+)?{vision}\s+{to}\s+\Z")
     last_words = tuple({w.split()[-1].lower() for w in period["span_to"]})
-    return pattern, last_words
+    return pattern, last_words, max(map(len, last_words))
 
 
 @functools.cache

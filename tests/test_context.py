@@ -480,6 +480,9 @@ def test_user_taxonomy_adds_metrics(tmp_path):
           "Số địa chỉ IP bị nhiễm mã độc khoảng 540.000 địa chỉ, giảm 38% so với cùng kỳ."), "38%", "2025-01/2025-11"),
         (" date 2025-11-05\nVề cấp độ, đến nay đã có 87,5% hệ thống được phê duyệt.", "87,5%", "2025-11-05"),
         (" date 2025-11-05\nĐến nay có 1.200 xã có điểm phục vụ.", "1.200 xã", "2025-11-05"),
+        # ... after a subject of a few words, when it opens its clause
+        (" date 2025-11-18\nTheo Sở, đến nay toàn thành phố có 1.245 điểm phục vụ bưu chính.", "1.245 điểm phục vụ bưu chính", "2025-11-18"),
+        (" date 2025-11-18\nĐến nay các doanh nghiệp viễn thông lớn đã lắp 10.000 trạm.", "10.000 trạm", "2025-11-18"),
         (" date 2025-11-05\nTừ trước đến nay đã có 87,5% hệ thống được phê duyệt.", "87,5%", ""),
         (" date 2021-01-04 Năm 2020, Bộ yêu cầu gỡ bỏ nội dung vi phạm và cho đến nay Facebook đã đáp ứng 95% yêu cầu.", "95%", "2020"),
         (" date 2020-08 Từ đầu nhiệm kỳ đến nay, cấp uỷ các cấp đã tiến hành 152 cuộc kiểm tra.", "152 cuộc kiểm tra", ""),
@@ -808,7 +811,7 @@ TIME_SENTENCES = [
     # branches that start at a whole phrase: the whole year, "now" fronted, running totals,
     # spelled counts with their month word, the older "quí"
     "Tính chung cả năm, toàn năm 2024, cả năm học, Cả  năm; Đến nay, cho đến nay Facebook, tính tới nay,",
-    "Đến nay đã có, đến nay đạtđược, Tới nay có; từ trước đến nay đã, tính đến nay\nđã",
+    "Đến nay đã có, đến nay đạtđược, Tới nay có; từ trước đến nay đã, tính đến nay\nđã, đến nay toàn thành phố có, đến nay a b c d e f g có",
     "Trong năm, trong năm 2024, trong  năm\nnay, trong năm tới, Trong năm năm qua, trong năm đầu tiên, trong năm.",
     "doanh thu cả\nnăm, tính\nđến nay, mới\nđây, những\tnăm 2010, mười\nhai tháng đầu năm, mười hai\ntháng đầu năm, sáu \xa0tháng đầu năm",
     "Kết thúc 9 tháng, kết thúc sáu tháng đầu năm, cộng dồn 3 tháng, một tháng, hai  tháng đầu năm, 9 tháng qua",

@@ -137,7 +137,7 @@ def _patterns():
         ("last_month", words_alternation(lex["last_month"], flags=""), False, listed["last_month"]),
         ("present", present_guards()[0] + words_alternation(lex["present"], flags="") + present_guards()[1]
          + r"|(?<=(?:^|[\n.;:,])\s*)" + words_alternation(lex["present_fronted"], flags="")
-         + r"(?=\s*,|\s+" + words_alternation(lex["present_fronted_then"], flags="") + r"(?![\p{L}]))", False, listed["present"] + whole_phrases("present_fronted")),
+         + r"(?=\s*,|(?:[ \t]+\p{L}+){0,6}?[ \t]+" + words_alternation(lex["present_fronted_then"], flags="") + r"(?![\p{L}]))", False, listed["present"] + whole_phrases("present_fronted")),
         ("recent", r"(?<!(?<![\p{L}])" + words_alternation(lex["recent_not_after"], flags="") + r"\s+)" + words_alternation(lex["recent"], flags="")
          + r"(?!\s+" + words_alternation(lex["recent_not_before"], flags="") + r"(?![\p{L}]))", False, whole_phrases("recent")),
     ]

@@ -15,7 +15,7 @@ SECTIONS = {
     "qualifiers": {"qualifier", "qualifier_pair", "qualifier_after_head", "qualifier_exceptions", "change"},
     "context": {
         "value_cues", "count_subject", "measured_nouns", "rate_words", "clause_openers", "back_reference", "breakdown", "restatement", "respectively", "cue_modifier_gap",
-        "carry_over_words",
+        "carry_over_words", "paired_names",
         "score", "bare", "rank", "ordinal", "names", "nouns",
     },
     "exclusions": {"pattern"},
@@ -209,6 +209,12 @@ def test_compounds_are_two_lower_case_syllables_not_opening_with_a_stop_word():
         assert word == word.lower() and len(word.split()) == 2, word
         assert word.split()[0] not in stops, word
     assert len(nouns["compounds"]) == len(set(nouns["compounds"]))
+
+
+def test_paired_names_hold_one_comma_between_words():
+    for name in load("context")["paired_names"]:
+        left, sep, right = name.partition(",")
+        assert sep and "," not in right and left.split() and right.split(), name
 
 
 def test_unit_rules_name_declared_units():

@@ -329,13 +329,45 @@ _GLOSS = re.compile(r"\([^()\d,;.\n]{1,40}\)")
 
 
 def _clause_end(text: str, end: int, limit: int) -> int:
+    """Where the clause that goes on at ``end`` ends (at ``limit`` at most): at a comma, a
+    semicolon or a parenthesis, but not at a gloss ("(EGDI)") nor at the comma of a pair of
+    nouns written as one name ("Chỉ số an toàn, an ninh mạng toàn cầu").
+
+    >>> text = "xếp thứ 25 về Chỉ số an toàn, an ninh mạng (GCI) năm 2020, tăng 25 bậc"
+    >>> text[_clause_end(text, 10, len(text)):]
+    ', tăng 25 bậc'
+    """
     pos = end
     while (stop := _CLAUSE_STOP.search(text, pos, limit)) is not None:
-        gloss = _GLOSS.match(text, stop.start(), limit) if stop.group() == "(" else None
-        if gloss is None:
-            return stop.start()
-        pos = gloss.end()
+        at = stop.start()
+        if stop.group() == "(":
+            gloss = _GLOSS.match(text, at, limit)
+            if gloss is None:
+                return at
+            pos = gloss.end()
+        elif stop.group() == "," and _joins_a_pair(text, at):
+            pos = at + 1
+        else:
+            return at
     return limit
+
+
+def _joins_a_pair(text: str, comma: int) -> bool:
+    """Does the comma at ``comma`` join a pair of nouns written as one name (context.toml
+    paired_names: "an toàn, an ninh", "bưu chính, viễn thông")?"""
+    left = text[max(0, comma - 12):comma].split()
+    right = text[comma + 1:comma + 13].split()
+    return bool(left and right) and (left[-1].lower(), right[0].lower()) in _pairs()
+
+
+@functools.cache
+def _pairs() -> frozenset[tuple[str, str]]:
+    """The words on either side of the comma of each paired name."""
+    pairs = set()
+    for name in load("context")["paired_names"]:
+        left, right = name.lower().split(",")
+        pairs.add((left.split()[-1], right.split()[0]))
+    return frozenset(pairs)
 
 
 # the rules whose counted noun stands before the number (extract.py)

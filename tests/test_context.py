@@ -467,6 +467,10 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         (" date 2024-09-20\nNăm 2023 là năm khó khăn. Trong năm, doanh thu đạt 5 tỷ USD.", "5 tỷ USD", "2023"),
         (" date 2024-09-20\nTrong năm năm qua, doanh thu đạt 5 tỷ USD.", "5 tỷ USD", ""),
         (" date 2024-09-20\nTrong năm tới, doanh thu đạt 5 tỷ USD.", "5 tỷ USD", ""),
+        # "cuối năm" (the year's end) is that year's figure; "cuối năm học" is not the calendar's
+        (" date 2025-07-10\nSố thuê bao 2G dự kiến đến cuối năm chỉ còn khoảng 3 triệu thuê bao.", "khoảng 3 triệu thuê bao", "2025"),
+        (" date 2016-07-12\nTừ nay đến cuối năm, Bộ sẽ cấp phép thêm 3 doanh nghiệp.", "3 doanh nghiệp", "2016"),
+        (" date 2025-07-10\nĐến cuối năm học, có 300 trường kết nối Internet.", "300 trường", ""),
         # "Đến nay," opening its clause says now; inside a sentence, or closing a span that
         # started at a time the text does not date, it does not
         (" date 2025-09-20\nĐến nay, đã có hơn 85 triệu tài khoản định danh điện tử được kích hoạt.", "hơn 85 triệu tài khoản", "2025-09-20"),
@@ -817,6 +821,7 @@ TIME_SENTENCES = [
     "Tính chung cả năm, toàn năm 2024, cả năm học, Cả  năm; Đến nay, cho đến nay Facebook, tính tới nay,",
     "Đến nay đã có, đến nay đạtđược, Tới nay có; từ trước đến nay đã, tính đến nay\nđã, đến nay toàn thành phố có, đến nay a b c d e f g có",
     "Trong năm, trong năm 2024, trong  năm\nnay, trong năm tới, Trong năm năm qua, trong năm đầu tiên, trong năm.",
+    "đến cuối năm, cuối năm 2024, cuối năm nay, 6 tháng cuối năm, cuối năm học, Cuối\nnăm, cuối  năm ngoái",
     "doanh thu cả\nnăm, tính\nđến nay, mới\nđây, những\tnăm 2010, mười\nhai tháng đầu năm, mười hai\ntháng đầu năm, sáu \xa0tháng đầu năm",
     "Kết thúc 9 tháng, kết thúc sáu tháng đầu năm, cộng dồn 3 tháng, một tháng, hai  tháng đầu năm, 9 tháng qua",
     "quí I/2012, quí 3 năm 2012, so với quí trước; Doanh thu 9 tháng của VNPT",

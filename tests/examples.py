@@ -495,6 +495,9 @@ BUGS_CAUGHT = [
       ("hơn 200 quỹ đầu tư", 200, "count", {"item": "quỹ đầu tư"}), ("12 viện nghiên cứu", 12, "count", {"item": "viện nghiên cứu"}),
       ("30 khu công nghệ", 30, "count", {"item": "khu công nghệ"}),
       note="an unknown noun's item was cut inside a word of two syllables: 'quỹ đầu', 'viện nghiên'"),
+    E("Đã gỡ bỏ 4.500 video vi phạm; có gần 3.900 điểm tiếp nhận hồ sơ.",
+      ("4.500 video vi phạm", 4500, "count", {"item": "video vi phạm"}), ("gần 3.900 điểm tiếp nhận", 3900, "count", {"item": "điểm tiếp nhận"}),
+      note="'video vi', 'điểm tiếp': two more words of two syllables an item was cut inside"),
     E("Cả nước có 1.200 cơ sở đào tạo nghề.", ("1.200 cơ sở", 1200, "count", {"item": "cơ sở"}),
       note="review: guards the two-word cut where the words after it form no word with the second"),
 ]

@@ -498,6 +498,10 @@ BUGS_CAUGHT = [
     E("Đã gỡ bỏ 4.500 video vi phạm; có gần 3.900 điểm tiếp nhận hồ sơ.",
       ("4.500 video vi phạm", 4500, "count", {"item": "video vi phạm"}), ("gần 3.900 điểm tiếp nhận", 3900, "count", {"item": "điểm tiếp nhận"}),
       note="'video vi', 'điểm tiếp': two more words of two syllables an item was cut inside"),
+    E("Cứ 4 trên 10 người dùng Internet từng mua sắm trực tuyến.", ("10 người dùng", 10, "count", {"qualifier": "="}),
+      note="'4 trên 10' is four out of ten: 'trên' after a small number is not 'more than'"),
+    E("Năm 2024 trên 10 triệu người dùng đã mua sắm trực tuyến.", ("trên 10 triệu người dùng", 10e6, "count", {"qualifier": ">"}),
+      note="review: guards 'trên' after a year: still 'more than'"),
     E("Cả nước có 1.200 cơ sở đào tạo nghề.", ("1.200 cơ sở", 1200, "count", {"item": "cơ sở"}),
       note="review: guards the two-word cut where the words after it form no word with the second"),
 ]

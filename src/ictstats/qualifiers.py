@@ -76,7 +76,20 @@ def read_qualifier(text: str, start: int) -> tuple[str, int]:
     qual, at = names[m.lastgroup], m.start()
     if qual == ">" and comparative.search(before[:at]):
         return "=", start
+    if (before[:at].rstrip()[-1:].isdigit() and " ".join(m.group().lower().split()) in _between_numbers()
+            and _SMALL_NUMBER_BEFORE.search(before, 0, at) and _SMALL_NUMBER.match(text, start)):
+        return "=", start  # "Cứ 4 trên 10 người": four out of ten, not more than ten
     return qual, offset + at
+
+
+# "4 trên 10", "1 trên 4": two small whole numbers ("năm 2024 trên 10 triệu" is more than)
+_SMALL_NUMBER_BEFORE = regex.compile(r"(?<![\d.,/])\d{1,3}\s+\Z")
+_SMALL_NUMBER = regex.compile(r"\d{1,3}(?![\d.,])")
+
+
+@functools.cache
+def _between_numbers() -> frozenset[str]:
+    return frozenset(load("qualifiers")["qualifier_exceptions"]["between_numbers"])
 
 
 @functools.cache

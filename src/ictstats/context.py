@@ -323,6 +323,7 @@ def after_document(period: str, doc_date: str) -> bool:
 
 # the stdlib `re` runs a one-character class over a short window faster than `regex`
 _CLAUSE_STOP = re.compile(r"[,;(]")
+_DIGIT = re.compile(r"\d")
 # "(EGDI)", "(Bộ TT&TT)": a short parenthesis without digits glosses a name, and the clause
 # goes on after it ("xếp thứ 71 về Chỉ số phát triển Chính phủ điện tử (EGDI) năm 2024")
 _GLOSS = re.compile(r"\([^()\d,;.\n]{1,40}\)")
@@ -585,7 +586,10 @@ def _metric(text, layout, m, sentence, prev, nxt, hits, by_id, taxonomy_files) -
     if before or fresh is None and prev is not None and prev.metric:
         measure = hits.measure_opening(seg0, m.token.start)
         if measure is not None:
-            before = [h for h in before if h.end > measure]  # "An toàn thông tin, doanh thu ...": a cue may hold it
+            # the cues before it described a number before it; a cue may hold the measure ("An
+            # toàn thông tin ... doanh thu"), and one that fronts the topic before a comma
+            # ("Về công nghiệp ICT, doanh thu ...") has no number after it to describe
+            before = [h for h in before if h.end > measure or _DIGIT.search(text, h.end, measure) is None]
             if fresh is None and prev is not None and prev.end <= measure:
                 fresh = measure
     if fresh is not None:

@@ -167,6 +167,7 @@ METRIC_SENTENCES = [
     # a measure opening a clause ends what the cues before it describe, unless a cue holds it
     ("security.revenue", "Trong lĩnh vực An toàn thông tin, doanh thu tháng 9/2023 đạt 432 tỷ đồng, tăng 87,8%.", "87,8%"),
     ("ict.hardware_exports", "Nhập khẩu đạt 97,2 tỷ USD, kim ngạch xuất khẩu phần cứng đạt 119,3 tỷ USD.", "119,3 tỷ USD"),
+    ("postal.enterprises", "Cả nước có 742 doanh nghiệp cung cấp dịch vụ bưu chính.", "742 doanh nghiệp"),
     # ... nor a cue that fronts the topic before the comma, with no number after it
     ("ict.industry_revenue", "Về công nghiệp ICT, doanh thu 10 tháng ước đạt 2.980.000 tỷ đồng, tăng 25,8%.", "2.980.000 tỷ đồng"),
 ]

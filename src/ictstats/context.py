@@ -356,19 +356,24 @@ def _clause_end(text: str, end: int, limit: int) -> int:
 def _joins_a_pair(text: str, comma: int) -> bool:
     """Does the comma at ``comma`` join a pair of nouns written as one name (context.toml
     paired_names: "an toàn, an ninh", "bưu chính, viễn thông")?"""
-    left = text[max(0, comma - 12):comma].split()
+    # most commas end no such pair: the word before settles them with one look-up
+    lo = max(0, comma - 12)
+    space = text.rfind(" ", lo, comma)
+    rights = _pairs().get(text[space + 1 if space != -1 else lo:comma].lower())
+    if not rights:
+        return False
     right = text[comma + 1:comma + 13].split()
-    return bool(left and right) and (left[-1].lower(), right[0].lower()) in _pairs()
+    return bool(right) and right[0].lower() in rights
 
 
 @functools.cache
-def _pairs() -> frozenset[tuple[str, str]]:
-    """The words on either side of the comma of each paired name."""
-    pairs = set()
+def _pairs() -> dict[str, frozenset[str]]:
+    """The word before the comma of each paired name, to the words that may follow it."""
+    pairs: dict[str, set[str]] = {}
     for name in load("context")["paired_names"]:
         left, right = name.lower().split(",")
-        pairs.add((left.split()[-1], right.split()[0]))
-    return frozenset(pairs)
+        pairs.setdefault(left.split()[-1], set()).add(right.split()[0])
+    return {left: frozenset(rights) for left, rights in pairs.items()}
 
 
 # the rules whose counted noun stands before the number (extract.py)

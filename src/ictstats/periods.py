@@ -330,10 +330,8 @@ def find_times(text: str, doc_date: str = "", words: Words | None = None) -> lis
         last = tail[-longest:].lower()
         if last.endswith(baseline_ends) and baseline.search(text, lo, m.start()):
             kind = "baseline"
-        elif kind_name == "date" and legal.search(text, lo, m.start()):
-            kind = "ignored"  # the date a decree was signed
-        elif kind_name == "day_month" and legal.search(text, lo, g.start(1)):  # "... ngày 15/3"
-            kind = "ignored"  # the date a decree was signed
+        elif kind_name in ("date", "day_month") and legal.search(text, lo, g.start(1)):  # at the day's digits
+            kind = "ignored"  # the date a decree was signed ("... ngày 15/3/2020", "... ngày 15/3")
         elif kind_name in ("year", "month_year", "date", "day_month") and last.endswith(since_ends) and since.search(text, lo, m.start()):
             kind = "ignored"  # "từ năm 2015": a start, not the period of a value
         if kind_name == "year" and _after_a_plan_horizon(text, lo, m.start(), tail):

@@ -455,6 +455,8 @@ _HEADS_WHAT_FOLLOWS = regex.compile(r"\d{4}\s*(?:[,:]|\n|$)")
 # the years 20xx, then 19xx: a pattern led by a literal is searched for it, several times faster
 # than one led by an alternation or a look-behind, which is tried at every position
 _YEAR_SCANS = tuple(regex.compile(rf"{lead}(?<![\d.,]{lead})\d\d(?![\d.,]\d)") for lead in ("20", "19"))
+
+
 @functools.cache
 def comparison_patterns() -> dict[str, regex.Pattern]:
     """The comparison words of time.toml as the regexes that periods and baselines need."""

@@ -83,7 +83,7 @@ def read_qualifier(text: str, start: int) -> tuple[str, int]:
 
 
 # "4 trên 10", "1 trên 4": two small whole numbers ("năm 2024 trên 10 triệu" is more than)
-_SMALL_NUMBER_BEFORE = regex.compile(r"(?<![\d.,/])\d{1,3}\s+\Z")
+_SMALL_NUMBER_BEFORE = compile_before(r"(?<![\d.,/])\d{1,3}\s+\Z")
 _SMALL_NUMBER = regex.compile(r"\d{1,3}(?![\d.,])")
 
 

@@ -512,6 +512,7 @@ def test_user_taxonomy_adds_metrics(tmp_path):
         (" date 2025-01-05 Ngày 30/12, Bộ cho biết doanh thu viễn thông đạt 340.000 tỷ đồng.", "340.000 tỷ đồng", "2024-12-30"),
         (" date 2025-01-05 Quyết định 12/QĐ-TTg ngày 15/3 giao 5 nhiệm vụ.", "5 nhiệm vụ", ""),
         ("Ngày 19/3, Viettel trúng đấu giá với giá 6.332 tỷ đồng.", "6.332 tỷ đồng", ""),
+        (" date 2025-09-05\nSáng mùng 2/9, cả nước có 5 triệu lượt truy cập.", "5 triệu lượt truy cập", "2025-09-02"),
         # the comma of a pair of nouns written as one name ends no clause: a year after it still dates the rank
         ("Việt Nam xếp thứ 25/194 quốc gia về Chỉ số an toàn, an ninh mạng toàn cầu (GCI) của ITU năm 2020, tăng 25 bậc.",
          "xếp thứ 25", "2020"),

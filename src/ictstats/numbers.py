@@ -25,7 +25,7 @@ from typing import NamedTuple
 import regex
 
 from .cues import Words
-from .lexicon import load, words_alternation
+from .lexicon import compile_before, load, words_alternation
 
 
 class NumberToken(NamedTuple):
@@ -413,7 +413,7 @@ def _fraction_patterns() -> tuple[str, str, regex.Pattern, regex.Pattern, dict[s
     each numerator and denominator word."""
     lex, values = load("numbers")["fraction"], _numerators()
     denominators = {w.lower(): parse_spelled([w]) for w in lex["denominators"]}
-    numerator = regex.compile(r"(?i)(?<![\p{L}\p{N}])(" + words_alternation(list(values), flags="") + r")[ \t\u00a0]+\Z")
+    numerator = compile_before(r"(?i)(?<![\p{L}\p{N}])(" + words_alternation(list(values), flags="") + r")[ \t\u00a0]+\Z")
     denominator = regex.compile(r"(?i)[ \t\u00a0]+(" + words_alternation(list(denominators), flags="") + r")(?![\p{L}\p{N}])")
     return lex["word"].lower(), lex["half"].lower(), numerator, denominator, values | {f"/{w}": v for w, v in denominators.items()}
 

@@ -366,7 +366,7 @@ def _vision_pattern() -> tuple[regex.Pattern, tuple[str, ...], int]:
     # both years horizons ("đến năm 2030, tầm nhìn đến năm 2050"): "20% năm 2025, định hướng
     # năm 2030 đạt 30%" dates a figure with each
     to, year = words_alternation(period["span_to"]), words_alternation(period["year"])
-    pattern = compile_before(rf"(?<![\p{{L}}]){to}\s+(?:{year}\s+)?(?:19|20)\d\d\s*(?:[,;]\s*|\s+)(?:và\s+)?{vision}\s+{to}\s+\Z")
+    pattern = compile_before(rf"(?<![\p{{L}}]){to}\s+(?:{year}\s+)?{_Y}\s*(?:[,;]\s*|\s+)(?:và\s+)?{vision}\s+{to}\s+\Z")
     last_words = tuple({w.split()[-1].lower() for w in period["span_to"]})
     return pattern, last_words, max(map(len, last_words))
 

@@ -235,6 +235,7 @@ def test_metric_from_cue(metric, text, surface):
         ("Tỷ lệ sử dụng IPv6 đạt 60%, người dùng IPv6 tăng 5%.", "5%"),
         # a clause opening with a measure of its own does not go on with the metric before it
         ("Xuất khẩu phần cứng, điện tử đạt 119,3 tỷ USD, nhập khẩu 97,2 tỷ USD.", "97,2 tỷ USD"),
+        ("Xuất khẩu phần cứng, điện tử đạt 119,3 tỷ USD, nhập  khẩu 97,2 tỷ USD.", "97,2 tỷ USD"),  # two spaces inside
         ("Doanh thu viễn thông đạt 337.000 tỷ đồng, chi phí 300.000 tỷ đồng, tăng 3%.", "300.000 tỷ đồng"),
         ("Doanh thu viễn thông đạt 337.000 tỷ đồng, chi phí 300.000 tỷ đồng, tăng 3%.", "3%"),
         ("Doanh thu công nghiệp ICT đạt 130 tỷ USD, trong đó doanh thu phần cứng đạt 121,6 tỷ USD.", "121,6 tỷ USD"),

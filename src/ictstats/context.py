@@ -476,17 +476,33 @@ def _measure_openings(text: str, words: Words) -> list[tuple[int, int, int]]:
     [(26, 28, 37), (43, 47, 54), (56, 58, 68)]
     """
     opener, measured = _patterns()["opener_before"], _patterns()["measured"]
-    spans = {(at, at + len(noun)) for noun in looked_up_words() for at in words.positions(noun)}
+    firsts, marks, last_words = _measure_and_opener_ends()
+    spans = {(at, at + len(noun)) for noun in words.present(looked_up_words()) for at in words.positions(noun)}
     # the index reads phrases written with single spaces: "nhập  khẩu" across a run of spaces
     # is found by the pattern, around the few runs a document has
     for run in words.space_runs():
-        spans.update(f.span() for f in measured.finditer(text, max(0, run - 16), run + 16) if f.start() < run < f.end())
+        before = text[max(0, run - 12):run].split()
+        if before and before[-1].lower() in firsts:  # most runs follow no measure's first word
+            spans.update(f.span() for f in measured.finditer(text, max(0, run - 16), run + 16) if f.start() < run < f.end())
     found = []
     for at, end in sorted(spans):
+        head = text[max(0, at - 20):at].rstrip()
+        # most measures follow no opener: the last character or word settles them without the pattern
+        if not head or (head[-1] not in marks and head.rsplit(None, 1)[-1].lower() not in last_words):
+            continue
         before = opener.search(text, max(0, at - 20), at)
         if before is not None:
             found.append((before.start(), at, end))
     return found
+
+
+@functools.cache
+def _measure_and_opener_ends() -> tuple[frozenset[str], str, frozenset[str]]:
+    """The first words of the measured nouns; the clause openers that are marks (",", ";");
+    the last words of those that are words ("và", "trong đó")."""
+    openers = load("context")["clause_openers"]
+    return (frozenset(noun.split()[0] for noun in looked_up_words()), "".join(w for w in openers if not w[0].isalpha()),
+            frozenset(w.split()[-1].lower() for w in openers if w[0].isalpha()))
 
 
 def _goes_on_counting(text: str, metric, m, seg0: int) -> bool:
